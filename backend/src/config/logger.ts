@@ -1,0 +1,33 @@
+import winston from 'winston';
+import { currentCorrelationId } from './context.js';
+
+export type Logger = winston.Logger;
+
+// Read from AsyncLocalStorage at write time, so no caller passes the id by hand.
+const withCorrelationId = winston.format((info) => {
+  const correlationId = currentCorrelationId();
+  if (correlationId && !info.correlationId) info.correlationId = correlationId;
+  return info;
+});
+
+export function createLogger(options: { level: string; json: boolean }): Logger {
+  const silent = options.level === 'silent';
+  const formats = [withCorrelationId(), winston.format.timestamp(), winston.format.errors({ stack: true })];
+  const format = options.json
+    ? winston.format.combine(...formats, winston.format.json())
+    : winston.format.combine(
+        ...formats,
+        winston.format.colorize(),
+        winston.format.printf(({ timestamp, level, message, service: _service, ...context }) => {
+          const rest = Object.keys(context).length ? ` ${JSON.stringify(context)}` : '';
+          return `${String(timestamp)} ${level} ${String(message)}${rest}`;
+        }),
+      );
+  return winston.createLogger({
+    level: silent ? 'error' : options.level,
+    silent,
+    defaultMeta: { service: 'appointment-api' },
+    format,
+    transports: [new winston.transports.Console()],
+  });
+}

@@ -1,0 +1,38 @@
+import { NotFoundError } from '../errors.js';
+import type { AppointmentFilter, IdempotencyCompletion, Store } from '../store/store.js';
+import { findAvailability, type AvailabilityQuery } from './availability.js';
+import { bookAppointment, type BookingRequest } from './booking.js';
+import { dayBounds, type ClinicHours } from './clinic-time.js';
+
+export type AppointmentQuery = Omit<AppointmentFilter, 'from' | 'to'> & { date?: string; from?: Date; to?: Date };
+
+/** Narrows [from, to) to the clinic-local day when a date is given; both bounds apply if both are. */
+function window(query: AppointmentQuery, timezone: string): Pick<AppointmentFilter, 'from' | 'to'> {
+  const day = query.date ? dayBounds(query.date, timezone) : null;
+  const latest = (a?: Date, b?: Date) => (a && b ? (a > b ? a : b) : (a ?? b));
+  const earliest = (a?: Date, b?: Date) => (a && b ? (a < b ? a : b) : (a ?? b));
+  return { from: latest(query.from, day?.start), to: earliest(query.to, day?.end) };
+}
+
+export function appointmentService(store: Store, clinic: ClinicHours, clock: () => Date) {
+  return {
+    book: (request: BookingRequest, idempotency?: IdempotencyCompletion) => bookAppointment(store, clinic, request, clock(), idempotency),
+    cancel: (id: string, reason: string | null, idempotency?: IdempotencyCompletion) => store.appointments.cancel(id, reason, idempotency),
+    get: async (id: string) => {
+      const appointment = await store.appointments.get(id);
+      if (!appointment) throw new NotFoundError('Appointment not found');
+      return appointment;
+    },
+    list: (query: AppointmentQuery) => {
+      const { date: _date, ...filter } = query;
+      return store.appointments.list({ ...filter, ...window(query, clinic.timezone) });
+    },
+    listForPatient: async (patientId: string, page: { limit: number; offset: number }) => {
+      if (!(await store.patients.get(patientId))) throw new NotFoundError('Patient not found');
+      return store.appointments.list({ patientId, ...page, newestFirst: true });
+    },
+    availability: (query: AvailabilityQuery) => findAvailability(store, clinic, query, clock()),
+  };
+}
+
+export type AppointmentService = ReturnType<typeof appointmentService>;

@@ -1,0 +1,35 @@
+import { NotFoundError } from '../errors.js';
+import type { DoctorChanges, DoctorFilter, NewDoctor, NewPatient, PatientChanges, PatientFilter, Store } from '../store/store.js';
+
+export type DoctorInput = Omit<NewDoctor, 'slotMinutes' | 'email' | 'phone' | 'schedule'> &
+  Partial<Pick<NewDoctor, 'slotMinutes' | 'email' | 'phone' | 'schedule'>>;
+export type PatientInput = Omit<NewPatient, 'phone' | 'dateOfBirth'> & Partial<Pick<NewPatient, 'phone' | 'dateOfBirth'>>;
+
+const found = <T>(value: T | null, what: string): T => {
+  if (value === null) throw new NotFoundError(`${what} not found`);
+  return value;
+};
+
+/** Doctors and patients: a new doctor works the clinic's default slot length unless told otherwise. */
+export function directoryService(store: Store, defaultSlotMinutes: number) {
+  return {
+    createDoctor: (input: DoctorInput) =>
+      store.doctors.create({
+        name: input.name,
+        specialty: input.specialty,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        slotMinutes: input.slotMinutes ?? defaultSlotMinutes,
+        schedule: input.schedule ?? null,
+      }),
+    getDoctor: async (id: string) => found(await store.doctors.get(id), 'Doctor'),
+    updateDoctor: async (id: string, changes: DoctorChanges) => found(await store.doctors.update(id, changes), 'Doctor'),
+    listDoctors: (filter: DoctorFilter) => store.doctors.list(filter),
+
+    createPatient: (input: PatientInput) =>
+      store.patients.create({ name: input.name, email: input.email, phone: input.phone ?? null, dateOfBirth: input.dateOfBirth ?? null }),
+    getPatient: async (id: string) => found(await store.patients.get(id), 'Patient'),
+    updatePatient: async (id: string, changes: PatientChanges) => found(await store.patients.update(id, changes), 'Patient'),
+    listPatients: (filter: PatientFilter) => store.patients.list(filter),
+  };
+}

@@ -1,0 +1,134 @@
+import type { ClientSession, Connection, QueryFilter, Types } from 'mongoose';
+import { bookingConflict, ConflictError, NotFoundError, patientConflict } from '../../errors.js';
+import type { AppointmentRepository, AppointmentView, IdempotencyCompletion } from '../store.js';
+import { mongoCall } from './errors.js';
+import { isObjectIdHex, toAppointmentView, toObjectId } from './mapping.js';
+import type { AppointmentDoc } from './models/appointment.js';
+import type { Models } from './models/index.js';
+import { runTransaction, TransactionRetriesExhausted, type RetryPolicy } from './retry.js';
+
+export const BOOKING_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 5 };
+
+export function mongoAppointments(connection: Connection, models: Models, policy = BOOKING_RETRY_POLICY): AppointmentRepository {
+  const { Appointment, BookingLock, Doctor, Patient, IdempotencyRecord } = models;
+
+  async function views(docs: AppointmentDoc[], session?: ClientSession): Promise<AppointmentView[]> {
+    const doctorIds = [...new Set(docs.map((doc) => doc.doctorId.toHexString()))];
+    const patientIds = [...new Set(docs.map((doc) => doc.patientId.toHexString()))];
+    const [doctors, patients] = await Promise.all([
+      Doctor.find({ _id: { $in: doctorIds } }, { name: 1, specialty: 1 }).session(session ?? null).lean(),
+      Patient.find({ _id: { $in: patientIds } }, { name: 1 }).session(session ?? null).lean(),
+    ]);
+    const names = {
+      doctors: new Map(doctors.map((doc) => [doc._id.toHexString(), doc])),
+      patients: new Map(patients.map((doc) => [doc._id.toHexString(), doc])),
+    };
+    return docs.map((doc) => toAppointmentView(doc, names));
+  }
+
+  async function remember(idempotency: IdempotencyCompletion | undefined, view: AppointmentView, session: ClientSession) {
+    if (!idempotency) return;
+    const { status, body } = idempotency.render(view);
+    await IdempotencyRecord.updateOne({ _id: idempotency.key }, { $set: { statusCode: status, responseBody: body } }, { session });
+  }
+
+  async function inTransaction<T>(work: (session: ClientSession) => Promise<T>): Promise<T> {
+    const session = await connection.startSession();
+    try {
+      return await runTransaction(session, () => work(session), policy);
+    } finally {
+      await session.endSession();
+    }
+  }
+
+  // Half-open intervals: one ending at 10:30 does not overlap one starting at 10:30.
+  const overlapping = (field: 'doctorId' | 'patientId', id: Types.ObjectId, start: Date, end: Date): QueryFilter<AppointmentDoc> => ({
+    ...(field === 'doctorId' ? { doctorId: id } : { patientId: id }),
+    status: 'BOOKED',
+    start: { $lt: end },
+    end: { $gt: start },
+  });
+
+  return {
+    book: (input, idempotency) =>
+      mongoCall(async () => {
+        const doctorId = toObjectId(input.doctor.id);
+        const patientId = toObjectId(input.patient.id);
+        try {
+          return await inTransaction(async (session) => {
+            // Write the lock documents first: a concurrent booking of the same doctor or patient
+            // now conflicts with this transaction instead of reading a snapshot without it.
+            await BookingLock.updateOne({ _id: `doctor:${input.doctor.id}` }, { $inc: { version: 1 } }, { upsert: true, session });
+            await BookingLock.updateOne({ _id: `patient:${input.patient.id}` }, { $inc: { version: 1 } }, { upsert: true, session });
+            if (await Appointment.exists(overlapping('doctorId', doctorId, input.start, input.end)).session(session)) throw bookingConflict();
+            if (await Appointment.exists(overlapping('patientId', patientId, input.start, input.end)).session(session)) throw patientConflict();
+            const [created] = await Appointment.create(
+              [{ doctorId, patientId, start: input.start, end: input.end, status: 'BOOKED', reason: input.reason }],
+              { session },
+            );
+            const [view] = await views([created!.toObject()], session);
+            await remember(idempotency, view!, session);
+            return view!;
+          });
+        } catch (error) {
+          // Still colliding after every retry: someone keeps booking this doctor; report it as taken.
+          if (error instanceof TransactionRetriesExhausted) throw bookingConflict();
+          throw error;
+        }
+      }),
+
+    cancel: (id, reason, idempotency) =>
+      mongoCall(async () => {
+        if (!isObjectIdHex(id)) throw new NotFoundError('Appointment not found');
+        return inTransaction(async (session) => {
+          const now = new Date();
+          const updated = await Appointment.findOneAndUpdate(
+            { _id: id, status: 'BOOKED' },
+            { $set: { status: 'CANCELLED', cancelledAt: now, cancellationReason: reason } },
+            { new: true, session },
+          ).lean();
+          if (!updated) {
+            const exists = await Appointment.exists({ _id: id }).session(session);
+            if (!exists) throw new NotFoundError('Appointment not found');
+            throw new ConflictError('ALREADY_CANCELLED', 'Appointment is already cancelled');
+          }
+          const [view] = await views([updated], session);
+          await remember(idempotency, view!, session);
+          return view!;
+        });
+      }),
+
+    get: (id) =>
+      mongoCall(async () => {
+        if (!isObjectIdHex(id)) return null;
+        const doc = await Appointment.findById(id).lean();
+        return doc ? (await views([doc]))[0]! : null;
+      }),
+
+    list: ({ doctorId, patientId, status, from, to, limit, offset, newestFirst }) =>
+      mongoCall(async () => {
+        if ((doctorId && !isObjectIdHex(doctorId)) || (patientId && !isObjectIdHex(patientId))) return { items: [], total: 0 };
+        const filter = {
+          ...(doctorId ? { doctorId: toObjectId(doctorId) } : {}),
+          ...(patientId ? { patientId: toObjectId(patientId) } : {}),
+          ...(status ? { status } : {}),
+          ...(from || to ? { start: { ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) } } : {}),
+        };
+        const direction = newestFirst ? -1 : 1;
+        const [docs, total] = await Promise.all([
+          Appointment.find(filter).sort({ start: direction, _id: direction }).skip(offset).limit(limit).lean(),
+          Appointment.countDocuments(filter),
+        ]);
+        return { items: await views(docs), total };
+      }),
+
+    bookedIntervals: (doctorId, from, to) =>
+      mongoCall(async () => {
+        if (!isObjectIdHex(doctorId)) return [];
+        const docs = await Appointment.find(overlapping('doctorId', toObjectId(doctorId), from, to), { start: 1, end: 1 })
+          .sort({ start: 1 })
+          .lean();
+        return docs.map((doc) => ({ start: doc.start, end: doc.end }));
+      }),
+  };
+}

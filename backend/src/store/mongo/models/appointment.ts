@@ -1,0 +1,36 @@
+import { Schema, type Connection, type Types } from 'mongoose';
+import type { AppointmentStatus } from '../../store.js';
+
+export type AppointmentDoc = {
+  _id: Types.ObjectId;
+  doctorId: Types.ObjectId;
+  patientId: Types.ObjectId;
+  start: Date;
+  end: Date;
+  status: AppointmentStatus;
+  reason: string | null;
+  cancelledAt: Date | null;
+  cancellationReason: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const appointmentSchema = new Schema<AppointmentDoc>(
+  {
+    doctorId: { type: Schema.Types.ObjectId, required: true, ref: 'Doctor' },
+    patientId: { type: Schema.Types.ObjectId, required: true, ref: 'Patient' },
+    start: { type: Date, required: true },
+    end: { type: Date, required: true },
+    status: { type: String, required: true, enum: ['BOOKED', 'CANCELLED'] },
+    reason: { type: String, default: null },
+    cancelledAt: { type: Date, default: null },
+    cancellationReason: { type: String, default: null },
+  },
+  { timestamps: true, versionKey: false },
+);
+// The overlap probe (doctor, BOOKED, start < end') and the day lists both walk these.
+appointmentSchema.index({ doctorId: 1, status: 1, start: 1 });
+appointmentSchema.index({ patientId: 1, status: 1, start: 1 });
+appointmentSchema.index({ start: 1 });
+
+export const appointmentModel = (connection: Connection) => connection.model<AppointmentDoc>('Appointment', appointmentSchema);

@@ -1,0 +1,29 @@
+import { Schema, type Connection, type Types } from 'mongoose';
+import type { Schedule } from '../../store.js';
+
+export type DoctorDoc = {
+  _id: Types.ObjectId;
+  name: string;
+  specialty: string;
+  email: string | null;
+  phone: string | null;
+  slotMinutes: number;
+  schedule: Schedule | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const doctorSchema = new Schema<DoctorDoc>(
+  {
+    name: { type: String, required: true },
+    specialty: { type: String, required: true },
+    email: { type: String, default: null },
+    phone: { type: String, default: null },
+    slotMinutes: { type: Number, required: true, min: 5, max: 480 },
+    schedule: { type: Schema.Types.Mixed, default: null },
+  },
+  { timestamps: true, versionKey: false },
+);
+doctorSchema.index({ specialty: 1, name: 1 });
+
+export const doctorModel = (connection: Connection) => connection.model<DoctorDoc>('Doctor', doctorSchema);

@@ -1,0 +1,18 @@
+import type { Connection } from 'mongoose';
+import { appointmentModel } from './appointment.js';
+import { bookingLockModel } from './booking-lock.js';
+import { doctorModel } from './doctor.js';
+import { idempotencyRecordModel } from './idempotency-record.js';
+import { patientModel } from './patient.js';
+
+export function registerModels(connection: Connection) {
+  return {
+    Doctor: doctorModel(connection),
+    Patient: patientModel(connection),
+    Appointment: appointmentModel(connection),
+    BookingLock: bookingLockModel(connection),
+    IdempotencyRecord: idempotencyRecordModel(connection),
+  };
+}
+
+export type Models = ReturnType<typeof registerModels>;

@@ -1,0 +1,65 @@
+import type { DoctorRepository, PatientRepository } from '../store.js';
+import { mongoCall } from './errors.js';
+import { isObjectIdHex, toDoctor, toPatient } from './mapping.js';
+import type { Models } from './models/index.js';
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const contains = (text: string) => new RegExp(escapeRegex(text), 'i');
+
+export function mongoDoctors({ Doctor }: Models): DoctorRepository {
+  return {
+    create: (input) => mongoCall(async () => toDoctor((await Doctor.create(input)).toObject())),
+    get: (id) =>
+      mongoCall(async () => {
+        if (!isObjectIdHex(id)) return null;
+        const doc = await Doctor.findById(id).lean();
+        return doc ? toDoctor(doc) : null;
+      }),
+    update: (id, changes) =>
+      mongoCall(async () => {
+        if (!isObjectIdHex(id)) return null;
+        const doc = await Doctor.findByIdAndUpdate(id, { $set: changes }, { new: true, runValidators: true }).lean();
+        return doc ? toDoctor(doc) : null;
+      }),
+    list: ({ specialty, q, limit, offset }) =>
+      mongoCall(async () => {
+        const filter = {
+          ...(specialty ? { specialty: new RegExp(`^${escapeRegex(specialty)}$`, 'i') } : {}),
+          ...(q ? { name: contains(q) } : {}),
+        };
+        const [docs, total] = await Promise.all([
+          Doctor.find(filter).sort({ name: 1, _id: 1 }).skip(offset).limit(limit).lean(),
+          Doctor.countDocuments(filter),
+        ]);
+        return { items: docs.map(toDoctor), total };
+      }),
+  };
+}
+
+export function mongoPatients({ Patient }: Models): PatientRepository {
+  return {
+    create: (input) => mongoCall(async () => toPatient((await Patient.create({ ...input, emailKey: input.email.toLowerCase() })).toObject())),
+    get: (id) =>
+      mongoCall(async () => {
+        if (!isObjectIdHex(id)) return null;
+        const doc = await Patient.findById(id).lean();
+        return doc ? toPatient(doc) : null;
+      }),
+    update: (id, changes) =>
+      mongoCall(async () => {
+        if (!isObjectIdHex(id)) return null;
+        const set = changes.email ? { ...changes, emailKey: changes.email.toLowerCase() } : changes;
+        const doc = await Patient.findByIdAndUpdate(id, { $set: set }, { new: true, runValidators: true }).lean();
+        return doc ? toPatient(doc) : null;
+      }),
+    list: ({ q, limit, offset }) =>
+      mongoCall(async () => {
+        const filter = q ? { $or: [{ name: contains(q) }, { email: contains(q) }] } : {};
+        const [docs, total] = await Promise.all([
+          Patient.find(filter).sort({ name: 1, _id: 1 }).skip(offset).limit(limit).lean(),
+          Patient.countDocuments(filter),
+        ]);
+        return { items: docs.map(toPatient), total };
+      }),
+  };
+}

@@ -1,0 +1,29 @@
+import path from 'node:path';
+import type { Store } from './store.js';
+
+export type StoreTarget = { databaseUrl?: string; mongodbUri?: string; dataDir: string };
+
+/** Which engine a configuration names: MongoDB if asked for, else the SQL URL, else embedded PGlite. */
+export function describeTarget(target: StoreTarget): { engine: Store['kind']; url: string } {
+  if (target.mongodbUri) return { engine: 'mongodb', url: target.mongodbUri };
+  const url = target.databaseUrl ?? `pglite://${path.resolve(target.dataDir)}`;
+  if (/^postgres(ql)?:\/\//.test(url)) return { engine: 'postgres', url };
+  if (url.startsWith('pglite://')) return { engine: 'pglite', url };
+  throw new Error(`DATABASE_URL must start with postgres://, postgresql:// or pglite:// (got "${url.split(':')[0]}:")`);
+}
+
+// Adapters load lazily so an embedded start never pays for Mongoose, and the reverse.
+export async function openStore(target: StoreTarget, options: { poolSize?: number } = {}): Promise<Store> {
+  const { engine, url } = describeTarget(target);
+  if (engine === 'mongodb') {
+    const { openMongoStore } = await import('./mongo/mongo-store.js');
+    return openMongoStore(url);
+  }
+  const { createSqlStore } = await import('./sql/sql-store.js');
+  if (engine === 'postgres') {
+    const { openPostgres } = await import('./sql/pg.js');
+    return createSqlStore(await openPostgres(url, { max: options.poolSize }));
+  }
+  const { openPglite } = await import('./sql/pglite.js');
+  return createSqlStore(await openPglite(url));
+}

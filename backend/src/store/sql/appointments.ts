@@ -1,0 +1,133 @@
+import { v7 as uuidv7 } from 'uuid';
+import { ConflictError, NotFoundError } from '../../errors.js';
+import type { AppointmentRepository, AppointmentView, IdempotencyCompletion } from '../store.js';
+import type { SqlClient, SqlDatabase } from './db.js';
+import { sqlCall } from './errors.js';
+import { APPOINTMENT_VIEW_COLUMNS, APPOINTMENT_VIEW_JOINS, isSqlId, toAppointmentView, type AppointmentViewRow } from './rows.js';
+
+// The INSERT and the idempotency record are one statement: one round trip, and one atomic unit.
+const BOOK = `
+WITH inserted AS (
+  INSERT INTO appointments (id, doctor_id, patient_id, start_at, end_at, status, reason, created_at, updated_at)
+  VALUES ($1, $2, $3, $4, $5, 'BOOKED', $6, $7, $7)
+  RETURNING id
+), remembered AS (
+  UPDATE idempotency_keys SET status_code = $9, response_body = $10
+  WHERE key = $8 AND EXISTS (SELECT 1 FROM inserted)
+)
+SELECT id FROM inserted`;
+
+const CANCEL = `
+WITH updated AS (
+  UPDATE appointments SET status = 'CANCELLED', cancelled_at = $2, cancellation_reason = $3, updated_at = $2
+  WHERE id = $1 AND status = 'BOOKED'
+  RETURNING *
+)
+SELECT ${APPOINTMENT_VIEW_COLUMNS} FROM updated a ${APPOINTMENT_VIEW_JOINS}`;
+
+async function remember(tx: SqlClient, idempotency: IdempotencyCompletion | undefined, view: AppointmentView) {
+  if (!idempotency) return;
+  const { status, body } = idempotency.render(view);
+  await tx.query('UPDATE idempotency_keys SET status_code = $2, response_body = $3 WHERE key = $1', [
+    idempotency.key,
+    status,
+    JSON.stringify(body),
+  ]);
+}
+
+async function getView(db: SqlClient, id: string): Promise<AppointmentView | null> {
+  if (!isSqlId(id)) return null;
+  const result = await db.query<AppointmentViewRow>(
+    `SELECT ${APPOINTMENT_VIEW_COLUMNS} FROM appointments a ${APPOINTMENT_VIEW_JOINS} WHERE a.id = $1`,
+    [id],
+  );
+  return result.rows[0] ? toAppointmentView(result.rows[0]) : null;
+}
+
+export function sqlAppointments(db: SqlDatabase): AppointmentRepository {
+  return {
+    book: (input, idempotency) =>
+      sqlCall(async () => {
+        const now = new Date();
+        const view: AppointmentView = {
+          id: uuidv7(),
+          doctorId: input.doctor.id,
+          patientId: input.patient.id,
+          start: input.start,
+          end: input.end,
+          status: 'BOOKED',
+          reason: input.reason,
+          cancelledAt: null,
+          cancellationReason: null,
+          createdAt: now,
+          updatedAt: now,
+          doctor: input.doctor,
+          patient: input.patient,
+        };
+        const stored = idempotency?.render(view);
+        await db.query(BOOK, [
+          view.id,
+          view.doctorId,
+          view.patientId,
+          view.start,
+          view.end,
+          view.reason,
+          now,
+          idempotency?.key ?? null,
+          stored?.status ?? null,
+          stored ? JSON.stringify(stored.body) : null,
+        ]);
+        return view;
+      }),
+
+    cancel: (id, reason, idempotency) =>
+      sqlCall(() =>
+        db.transaction(async (tx) => {
+          const updated = isSqlId(id) ? await tx.query<AppointmentViewRow>(CANCEL, [id, new Date(), reason]) : { rows: [] };
+          const row = updated.rows[0];
+          if (!row) {
+            const existing = await getView(tx, id);
+            if (!existing) throw new NotFoundError('Appointment not found');
+            throw new ConflictError('ALREADY_CANCELLED', 'Appointment is already cancelled');
+          }
+          const view = toAppointmentView(row);
+          await remember(tx, idempotency, view);
+          return view;
+        }),
+      ),
+
+    get: (id) => sqlCall(() => getView(db, id)),
+
+    list: ({ doctorId, patientId, status, from, to, limit, offset, newestFirst }) =>
+      sqlCall(async () => {
+        if ((doctorId && !isSqlId(doctorId)) || (patientId && !isSqlId(patientId))) return { items: [], total: 0 };
+        const where = `($1::uuid IS NULL OR a.doctor_id = $1) AND ($2::uuid IS NULL OR a.patient_id = $2)
+          AND ($3::text IS NULL OR a.status = $3) AND ($4::timestamptz IS NULL OR a.start_at >= $4)
+          AND ($5::timestamptz IS NULL OR a.start_at < $5)`;
+        const params = [doctorId ?? null, patientId ?? null, status ?? null, from ?? null, to ?? null];
+        const order = newestFirst ? 'a.start_at DESC, a.id DESC' : 'a.start_at, a.id';
+        const [rows, count] = await Promise.all([
+          db.query<AppointmentViewRow>(
+            `SELECT ${APPOINTMENT_VIEW_COLUMNS} FROM appointments a ${APPOINTMENT_VIEW_JOINS}
+             WHERE ${where} ORDER BY ${order} LIMIT $6 OFFSET $7`,
+            [...params, limit, offset],
+          ),
+          db.query<{ total: number }>(`SELECT count(*)::int AS total FROM appointments a WHERE ${where}`, params),
+        ]);
+        return { items: rows.rows.map(toAppointmentView), total: count.rows[0]?.total ?? 0 };
+      }),
+
+    bookedIntervals: (doctorId, from, to) =>
+      sqlCall(async () => {
+        if (!isSqlId(doctorId)) return [];
+        // Same expression as the exclusion constraint, so its partial GiST index answers this.
+        const result = await db.query<{ start_at: Date; end_at: Date }>(
+          `SELECT start_at, end_at FROM appointments
+           WHERE doctor_id = $1 AND status = 'BOOKED' AND tstzrange(start_at, end_at, '[)') && tstzrange($2, $3, '[)')
+           ORDER BY start_at`,
+          [doctorId, from, to],
+        );
+        return result.rows.map((row) => ({ start: row.start_at, end: row.end_at }));
+      }),
+  };
+}

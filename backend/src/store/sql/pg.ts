@@ -1,0 +1,45 @@
+import pg from 'pg';
+import type { SqlClient, SqlDatabase } from './db.js';
+
+// Hand back DATE columns as 'YYYY-MM-DD' text: a date of birth has no time zone to shift.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
+function clientOf(target: pg.Pool | pg.PoolClient): SqlClient {
+  return {
+    query: async <Row>(text: string, params?: unknown[]) => ({ rows: (await target.query(text, params)).rows as Row[] }),
+    exec: async (script: string) => {
+      await target.query(script);
+    },
+  };
+}
+
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<SqlDatabase> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    // Fail fast with a 503 rather than queueing requests behind a dead server.
+    connectionTimeoutMillis: 3000,
+    idleTimeoutMillis: 30000,
+  });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  return {
+    kind: 'postgres',
+    ...clientOf(pool),
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(clientOf(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

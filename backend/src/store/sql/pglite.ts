@@ -1,0 +1,27 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import type { SqlClient, SqlDatabase } from './db.js';
+
+function clientOf(target: PGlite | Transaction): SqlClient {
+  return {
+    query: async <Row>(text: string, params?: unknown[]) => ({ rows: (await target.query<Row>(text, params)).rows }),
+    exec: async (script: string) => {
+      await target.exec(script);
+    },
+  };
+}
+
+/** `pglite://memory` keeps nothing; `pglite://<dir>` persists to that directory. */
+export async function openPglite(url: string): Promise<SqlDatabase> {
+  const location = url.replace(/^pglite:\/\//, '');
+  const dataDir = location === 'memory' || location === '' ? undefined : location;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create({ dataDir, extensions: { btree_gist } });
+  return {
+    kind: 'pglite',
+    ...clientOf(db),
+    transaction: (fn) => db.transaction((tx) => fn(clientOf(tx))),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,103 @@
+import type { AppointmentView, Doctor, Patient, Schedule } from '../store.js';
+
+export type DoctorRow = {
+  id: string;
+  name: string;
+  specialty: string;
+  email: string | null;
+  phone: string | null;
+  slot_minutes: number;
+  schedule: Schedule | null;
+  created_at: Date;
+  updated_at: Date;
+};
+
+export type PatientRow = {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  date_of_birth: string | Date | null;
+  created_at: Date;
+  updated_at: Date;
+};
+
+export type AppointmentViewRow = {
+  id: string;
+  doctor_id: string;
+  patient_id: string;
+  start_at: Date;
+  end_at: Date;
+  status: 'BOOKED' | 'CANCELLED';
+  reason: string | null;
+  cancelled_at: Date | null;
+  cancellation_reason: string | null;
+  created_at: Date;
+  updated_at: Date;
+  doctor_name: string;
+  doctor_specialty: string;
+  patient_name: string;
+};
+
+export const APPOINTMENT_VIEW_COLUMNS = `a.id, a.doctor_id, a.patient_id, a.start_at, a.end_at, a.status, a.reason,
+  a.cancelled_at, a.cancellation_reason, a.created_at, a.updated_at,
+  d.name AS doctor_name, d.specialty AS doctor_specialty, p.name AS patient_name`;
+
+export const APPOINTMENT_VIEW_JOINS = 'JOIN doctors d ON d.id = a.doctor_id JOIN patients p ON p.id = a.patient_id';
+
+export function toDoctor(row: DoctorRow): Doctor {
+  return {
+    id: row.id,
+    name: row.name,
+    specialty: row.specialty,
+    email: row.email,
+    phone: row.phone,
+    slotMinutes: row.slot_minutes,
+    schedule: row.schedule,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+// PGlite returns DATE as a Date at UTC midnight, pg (as configured) as text; both become 'YYYY-MM-DD'.
+function toIsoDate(value: string | Date | null): string | null {
+  if (value === null) return null;
+  return typeof value === 'string' ? value : value.toISOString().slice(0, 10);
+}
+
+export function toPatient(row: PatientRow): Patient {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    dateOfBirth: toIsoDate(row.date_of_birth),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function toAppointmentView(row: AppointmentViewRow): AppointmentView {
+  return {
+    id: row.id,
+    doctorId: row.doctor_id,
+    patientId: row.patient_id,
+    start: row.start_at,
+    end: row.end_at,
+    status: row.status,
+    reason: row.reason,
+    cancelledAt: row.cancelled_at,
+    cancellationReason: row.cancellation_reason,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    doctor: { id: row.doctor_id, name: row.doctor_name, specialty: row.doctor_specialty },
+    patient: { id: row.patient_id, name: row.patient_name },
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids of the other engine (ObjectId hex) are well formed for the API but can name no row here. */
+export const isSqlId = (id: string) => UUID.test(id);
+
+export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;

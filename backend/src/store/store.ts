@@ -1,0 +1,142 @@
+/** The storage port: everything the services need, and nothing about how an engine does it. */
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export type TimeWindow = { start: string; end: string };
+export type Schedule = { weekly?: Partial<Record<Weekday, TimeWindow[]>>; daysOff?: string[] };
+
+export type Doctor = {
+  id: string;
+  name: string;
+  specialty: string;
+  email: string | null;
+  phone: string | null;
+  slotMinutes: number;
+  schedule: Schedule | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type Patient = {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  dateOfBirth: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type AppointmentStatus = 'BOOKED' | 'CANCELLED';
+
+export type Appointment = {
+  id: string;
+  doctorId: string;
+  patientId: string;
+  start: Date;
+  end: Date;
+  status: AppointmentStatus;
+  reason: string | null;
+  cancelledAt: Date | null;
+  cancellationReason: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** An appointment with the names staff need to read it, fetched in the same query. */
+export type AppointmentView = Appointment & {
+  doctor: { id: string; name: string; specialty: string };
+  patient: { id: string; name: string };
+};
+
+export type NewDoctor = Pick<Doctor, 'name' | 'specialty' | 'email' | 'phone' | 'slotMinutes' | 'schedule'>;
+export type DoctorChanges = Partial<NewDoctor>;
+export type NewPatient = Pick<Patient, 'name' | 'email' | 'phone' | 'dateOfBirth'>;
+export type PatientChanges = Partial<NewPatient>;
+
+export type NewAppointment = {
+  doctor: AppointmentView['doctor'];
+  patient: AppointmentView['patient'];
+  start: Date;
+  end: Date;
+  reason: string | null;
+};
+
+export type Page = { limit: number; offset: number };
+export type PageOf<T> = { items: T[]; total: number };
+
+export type DoctorFilter = Page & { specialty?: string; q?: string };
+export type PatientFilter = Page & { q?: string };
+export type AppointmentFilter = Page & {
+  doctorId?: string;
+  patientId?: string;
+  status?: AppointmentStatus;
+  from?: Date;
+  to?: Date;
+  newestFirst?: boolean;
+};
+
+export type StoredResponse = { status: number; body: unknown };
+
+/**
+ * Written in the same transaction as the booking or cancellation it answers, so a replay can
+ * never see a booking without its response or a response without its booking.
+ */
+export type IdempotencyCompletion = {
+  key: string;
+  render: (appointment: AppointmentView) => StoredResponse;
+};
+
+export type IdempotencyBegin =
+  | { state: 'started' }
+  | { state: 'completed'; requestHash: string; response: StoredResponse }
+  | { state: 'in-progress'; requestHash: string };
+
+export interface DoctorRepository {
+  create(input: NewDoctor): Promise<Doctor>;
+  get(id: string): Promise<Doctor | null>;
+  update(id: string, changes: DoctorChanges): Promise<Doctor | null>;
+  list(filter: DoctorFilter): Promise<PageOf<Doctor>>;
+}
+
+export interface PatientRepository {
+  create(input: NewPatient): Promise<Patient>;
+  get(id: string): Promise<Patient | null>;
+  update(id: string, changes: PatientChanges): Promise<Patient | null>;
+  list(filter: PatientFilter): Promise<PageOf<Patient>>;
+}
+
+export interface AppointmentRepository {
+  /** Inserts atomically; throws BOOKING_CONFLICT / PATIENT_CONFLICT when a BOOKED one overlaps. */
+  book(input: NewAppointment, idempotency?: IdempotencyCompletion): Promise<AppointmentView>;
+  /** Throws NOT_FOUND or ALREADY_CANCELLED; never deletes. */
+  cancel(id: string, reason: string | null, idempotency?: IdempotencyCompletion): Promise<AppointmentView>;
+  get(id: string): Promise<AppointmentView | null>;
+  list(filter: AppointmentFilter): Promise<PageOf<AppointmentView>>;
+  /** BOOKED intervals of one doctor that overlap [from, to). */
+  bookedIntervals(doctorId: string, from: Date, to: Date): Promise<Array<{ start: Date; end: Date }>>;
+}
+
+export interface IdempotencyRepository {
+  /** Claims the key, or reports what an earlier request with it did. Locks older than staleAfterMs are taken over. */
+  begin(key: string, requestHash: string, staleAfterMs: number): Promise<IdempotencyBegin>;
+  /** Records the response of a request that wrote nothing (a 4xx); no-op once completed. */
+  complete(key: string, response: StoredResponse): Promise<void>;
+  /** Forgets a claim whose request failed unexpectedly, so a retry runs again. */
+  release(key: string): Promise<void>;
+  purgeExpired(now: Date): Promise<number>;
+}
+
+export interface Store {
+  readonly kind: 'pglite' | 'postgres' | 'mongodb';
+  readonly doctors: DoctorRepository;
+  readonly patients: PatientRepository;
+  readonly appointments: AppointmentRepository;
+  readonly idempotency: IdempotencyRepository;
+  /** Throws ServiceUnavailableError when the engine cannot answer. */
+  ping(): Promise<void>;
+  /** Deletes every row; for tests and `seed --reset`. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
