@@ -1,0 +1,62 @@
+import { formatShortDate, formatTimeRange } from '../../lib/time';
+import type { Appointment } from '../../services/api';
+
+export function StatusBadge({ status }: { status: Appointment['status'] }) {
+  return status === 'CANCELLED' ? (
+    <span className="badge badge-cancelled">Cancelled</span>
+  ) : (
+    <span className="badge badge-booked">Booked</span>
+  );
+}
+
+export function AppointmentTable({
+  appointments,
+  timezone,
+  onCancel,
+}: {
+  appointments: Appointment[];
+  timezone: string;
+  onCancel: (appointment: Appointment) => void;
+}) {
+  return (
+    <div className="table-wrap" role="region" aria-label="Appointments list" tabIndex={0}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Patient</th>
+            <th scope="col">Doctor</th>
+            <th scope="col">Reason</th>
+            <th scope="col">Status</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {appointments.map((a) => (
+            <tr key={a.id} className={a.status === 'CANCELLED' ? 'row-cancelled' : undefined}>
+              <td>
+                <span className="nowrap">{formatShortDate(a.start, timezone)}</span>{' '}
+                <span className="nowrap">{formatTimeRange(a.start, a.end, timezone)}</span>
+              </td>
+              <td>{a.patient.name}</td>
+              <td>{a.doctor.name}</td>
+              <td>{a.reason ?? '—'}</td>
+              <td>
+                <StatusBadge status={a.status} />
+              </td>
+              <td>
+                {a.status === 'BOOKED' && (
+                  <button type="button" className="button-secondary" onClick={() => onCancel(a)}>
+                    Cancel
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { useEffect, useRef, useState } from 'react';
+import { ErrorAlert } from '../../components/alert';
+import { Field } from '../../components/field';
+import { useClinic } from '../../lib/clinic-config';
+import { formatTime } from '../../lib/time';
+import type { Appointment } from '../../services/api';
+import { useDoctors } from '../doctors/use-doctors';
+import { AppointmentTable } from './appointment-table';
+import { CancelDialog } from './cancel-dialog';
+import { useAppointments } from './use-appointments';
+
+const PAGE_SIZE = 50;
+
+export function AppointmentsPage() {
+  const { timezone } = useClinic();
+  const [doctorId, setDoctorId] = useState('');
+  const [date, setDate] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [cancelling, setCancelling] = useState<Appointment | null>(null);
+  const [notice, setNotice] = useState('');
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const doctors = useDoctors();
+  const appointments = useAppointments({
+    doctorId: doctorId || undefined,
+    date: date || undefined,
+    limit: PAGE_SIZE,
+    offset,
+  });
+  const page = appointments.data;
+
+  function onCancelled(appointment: Appointment) {
+    setCancelling(null);
+    setNotice(
+      `Cancelled: ${appointment.patient.name} with ${appointment.doctor.name} at ${formatTime(appointment.start, timezone)}.`,
+    );
+  }
+
+  // The row's Cancel button is gone once the dialog closes, so focus would fall back to the
+  // page; this effect runs after the dialog's own, so focus lands on the confirmation instead.
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
+
+  return (
+    <>
+      <title>Appointments · Clinic desk</title>
+      <h1>Appointments</h1>
+      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Filter appointments">
+        <Field label="Doctor">
+          {(p) => (
+            <select {...p} value={doctorId} onChange={(e) => { setDoctorId(e.target.value); setOffset(0); }}>
+              <option value="">All doctors</option>
+              {doctors.data?.items.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Date" hint="Leave empty for every day">
+          {(p) => <input {...p} type="date" value={date} onChange={(e) => { setDate(e.target.value); setOffset(0); }} />}
+        </Field>
+      </form>
+      <p role="status" ref={noticeRef} tabIndex={-1} className="form-status">
+        {notice}
+      </p>
+      {appointments.isPending && <p className="muted">Loading appointments…</p>}
+      {appointments.isError && (
+        <ErrorAlert
+          title="The appointments could not be loaded."
+          error={appointments.error}
+          onRetry={() => void appointments.refetch()}
+        />
+      )}
+      {page && page.items.length === 0 && (
+        <p className="empty">No appointments match these filters.</p>
+      )}
+      {page && page.items.length > 0 && (
+        <>
+          <p className="muted">
+            Showing {page.offset + 1}–{page.offset + page.items.length} of {page.total}, times in {timezone}.
+          </p>
+          <AppointmentTable appointments={page.items} timezone={timezone} onCancel={setCancelling} />
+          {page.total > PAGE_SIZE && (
+            <div className="pager">
+              <button type="button" className="button-secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+                Previous page
+              </button>
+              <button type="button" className="button-secondary" disabled={offset + PAGE_SIZE >= page.total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+                Next page
+              </button>
+            </div>
+          )}
+        </>
+      )}
+      <CancelDialog
+        appointment={cancelling}
+        timezone={timezone}
+        onClose={() => setCancelling(null)}
+        onCancelled={onCancelled}
+      />
+    </>
+  );
+}

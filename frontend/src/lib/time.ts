@@ -1,0 +1,58 @@
+// Every instant is shown in the clinic's zone, never the browser's: staff on a laptop set to
+// another zone must still see the times patients were given.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string, options: Intl.DateTimeFormatOptions, locale = 'en-GB') {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
+/** 24-hour HH:mm in the given zone. */
+export function formatTime(iso: string, timeZone: string): string {
+  return formatter(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(iso),
+  );
+}
+
+export function formatTimeRange(startIso: string, endIso: string, timeZone: string): string {
+  return `${formatTime(startIso, timeZone)}–${formatTime(endIso, timeZone)}`;
+}
+
+/** Calendar date (YYYY-MM-DD) of an instant in the given zone. */
+export function dateInZone(instant: Date | string, timeZone: string): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  return formatter(timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }, 'en-CA').format(
+    new Date(instant),
+  );
+}
+
+export function todayInZone(timeZone: string, now: Date = new Date()): string {
+  return dateInZone(now, timeZone);
+}
+
+/** Adds whole days to a calendar date; calendar dates have no zone, so UTC maths is exact. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A calendar date for headings, e.g. "Monday 2 March 2026". */
+export function formatLongDate(date: string): string {
+  return formatter(
+    'UTC',
+    { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+  ).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** Short date of an instant in the given zone, e.g. "Mon 2 Mar". */
+export function formatShortDate(iso: string, timeZone: string): string {
+  return formatter(timeZone, { weekday: 'short', day: 'numeric', month: 'short' }).format(
+    new Date(iso),
+  );
+}

@@ -1,0 +1,248 @@
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export type TimeWindow = { start: string; end: string };
+export type DoctorSchedule = {
+  weekly?: Partial<Record<Weekday, TimeWindow[]>>;
+  daysOff?: string[];
+};
+
+export type Doctor = {
+  id: string;
+  name: string;
+  specialty: string;
+  email: string | null;
+  phone: string | null;
+  slotMinutes: number;
+  schedule: DoctorSchedule | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type Patient = {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  dateOfBirth: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type AppointmentStatus = 'BOOKED' | 'CANCELLED';
+
+export type Appointment = {
+  id: string;
+  doctorId: string;
+  patientId: string;
+  doctor: { id: string; name: string; specialty: string };
+  patient: { id: string; name: string };
+  start: string;
+  end: string;
+  status: AppointmentStatus;
+  reason: string | null;
+  cancelledAt: string | null;
+  cancellationReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type Slot = { start: string; end: string };
+export type Availability = {
+  doctorId: string;
+  date: string;
+  timezone: string;
+  slotMinutes: number;
+  slots: Slot[];
+};
+
+export type ClinicConfig = {
+  timezone: string;
+  clinicStartHour: number;
+  clinicEndHour: number;
+  defaultSlotMinutes: number;
+};
+
+export type Page<T> = { items: T[]; total: number; limit: number; offset: number };
+export type Paging = { limit?: number; offset?: number };
+export type ErrorDetail = { path: string; message: string };
+
+export type NewDoctor = {
+  name: string;
+  specialty: string;
+  email?: string;
+  phone?: string;
+  slotMinutes?: number;
+  schedule?: DoctorSchedule;
+};
+export type NewPatient = { name: string; email: string; phone?: string; dateOfBirth?: string };
+export type NewAppointment = {
+  doctorId: string;
+  patientId: string;
+  start: string;
+  end?: string;
+  reason?: string;
+};
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly correlationId: string | null;
+  readonly details: ErrorDetail[];
+
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    correlationId: string | null;
+    details?: ErrorDetail[];
+  }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.correlationId = init.correlationId;
+    this.details = init.details ?? [];
+  }
+}
+
+const API_BASE = (import.meta.env.VITE_API_URL ?? '/api').replace(/\/+$/, '');
+
+type Query = Record<string, string | number | undefined>;
+type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PUT';
+  query?: Query;
+  body?: unknown;
+  idempotencyKey?: string;
+};
+type Envelope<T> = { data: T; meta?: { total: number; limit: number; offset: number } };
+
+function buildUrl(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `${API_BASE}${path}${search ? `?${search}` : ''}`;
+}
+
+async function request<T>(path: string, options: RequestOptions = {}): Promise<Envelope<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError({
+      status: 0,
+      code: 'NETWORK_ERROR',
+      message: 'Could not reach the server. Check the connection and try again.',
+      correlationId: null,
+    });
+  }
+
+  const headerId = response.headers.get('X-Correlation-ID');
+  const payload: unknown = await response.json().catch(() => null);
+  if (response.ok && isObject(payload) && payload.success === true) {
+    return payload as unknown as Envelope<T>;
+  }
+  const error = isObject(payload) && isObject(payload.error) ? payload.error : {};
+  throw new ApiError({
+    status: response.status,
+    code: typeof error.code === 'string' ? error.code : `HTTP_${response.status}`,
+    message:
+      typeof error.message === 'string'
+        ? error.message
+        : `The server answered ${response.status} ${response.statusText}`.trim(),
+    correlationId: typeof error.correlationId === 'string' ? error.correlationId : headerId,
+    details: Array.isArray(error.details) ? (error.details as ErrorDetail[]) : [],
+  });
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+async function list<T>(path: string, query: Query): Promise<Page<T>> {
+  const { data, meta } = await request<T[]>(path, { query });
+  return {
+    items: data,
+    total: meta?.total ?? data.length,
+    limit: meta?.limit ?? data.length,
+    offset: meta?.offset ?? 0,
+  };
+}
+
+// crypto.randomUUID only exists in secure contexts; staff may open the app over plain http
+// on the clinic network, where getRandomValues still works.
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export async function getConfig(): Promise<ClinicConfig> {
+  return (await request<ClinicConfig>('/config')).data;
+}
+
+export function listDoctors(params: Paging & { q?: string; specialty?: string } = {}) {
+  return list<Doctor>('/doctors', params);
+}
+
+export async function createDoctor(input: NewDoctor): Promise<Doctor> {
+  return (await request<Doctor>('/doctors', { method: 'POST', body: input })).data;
+}
+
+export function listPatients(params: Paging & { q?: string } = {}) {
+  return list<Patient>('/patients', params);
+}
+
+export async function createPatient(input: NewPatient): Promise<Patient> {
+  return (await request<Patient>('/patients', { method: 'POST', body: input })).data;
+}
+
+export type AppointmentFilters = Paging & {
+  doctorId?: string;
+  patientId?: string;
+  date?: string;
+  status?: AppointmentStatus;
+  from?: string;
+  to?: string;
+};
+
+export function listAppointments(filters: AppointmentFilters = {}) {
+  return list<Appointment>('/appointments', filters);
+}
+
+export async function bookAppointment(
+  input: NewAppointment,
+  idempotencyKey: string = newIdempotencyKey(),
+): Promise<Appointment> {
+  const options: RequestOptions = { method: 'POST', body: input, idempotencyKey };
+  return (await request<Appointment>('/appointments', options)).data;
+}
+
+export async function cancelAppointment(
+  id: string,
+  reason?: string,
+  idempotencyKey: string = newIdempotencyKey(),
+): Promise<Appointment> {
+  const path = `/appointments/${encodeURIComponent(id)}/cancel`;
+  const body = reason ? { reason } : {};
+  return (await request<Appointment>(path, { method: 'POST', body, idempotencyKey })).data;
+}
+
+export async function getAvailability(params: {
+  doctorId: string;
+  date: string;
+  duration?: number;
+}): Promise<Availability> {
+  return (await request<Availability>('/availability', { query: params })).data;
+}
