@@ -33,3 +33,5 @@ export function directoryService(store: Store, defaultSlotMinutes: number) {
     listPatients: (filter: PatientFilter) => store.patients.list(filter),
   };
 }
+
+export type DirectoryService = ReturnType<typeof directoryService>;

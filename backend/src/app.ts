@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cors from 'cors';
+import express from 'express';
+import helmet from 'helmet';
+import type { AppConfig } from './config/env.js';
+import type { Logger } from './config/logger.js';
+import { appointmentsController } from './controllers/appointments.js';
+import { doctorsController } from './controllers/doctors.js';
+import { patientsController } from './controllers/patients.js';
+import { createMetrics, instrumentStore } from './metrics.js';
+import { correlationId } from './middleware/correlation.js';
+import { errorHandler, notFoundRoute } from './middleware/error-handler.js';
+import { idempotency } from './middleware/idempotency.js';
+import { rateLimiter } from './middleware/rate-limit.js';
+import { bookingOutcome, requestLog } from './middleware/request-log.js';
+import { appointmentsRouter, availabilityRouter } from './routes/appointments.js';
+import { doctorsRouter } from './routes/doctors.js';
+import { patientsRouter } from './routes/patients.js';
+import { configRouter, healthHandler, metricsHandler } from './routes/system.js';
+import { appointmentService } from './services/appointments.js';
+import { directoryService } from './services/directory.js';
+import type { Store } from './store/store.js';
+
+export type AppDependencies = {
+  store: Store;
+  config: Pick<AppConfig, 'clinic' | 'corsOrigins' | 'rateLimitPerMinute' | 'trustProxy'>;
+  logger: Logger;
+  /** The built SPA to serve at `/`; omitted in API-only tests. */
+  frontendDir?: string;
+  clock?: () => Date;
+};
+
+/** Builds the whole HTTP app from its dependencies; nothing here reads the environment. */
+export function createApp({ store: rawStore, config, logger, frontendDir, clock = () => new Date() }: AppDependencies) {
+  const metrics = createMetrics();
+  const store = instrumentStore(rawStore, metrics);
+  const directory = directoryService(store, config.clinic.defaultSlotMinutes);
+  const appointments = appointmentService(store, config.clinic, clock);
+  const appointmentHandlers = appointmentsController(appointments, config.clinic.timezone);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(correlationId);
+  app.use(requestLog(logger, metrics));
+  app.use(helmet());
+  app.use(
+    cors({
+      origin: config.corsOrigins.includes('*') ? true : [...config.corsOrigins],
+      exposedHeaders: ['X-Correlation-ID', 'Idempotent-Replayed'],
+    }),
+  );
+
+  app.get('/health', healthHandler(store));
+  app.get('/api/health', healthHandler(store));
+  app.get('/metrics', metricsHandler(metrics));
+
+  const api = express.Router();
+  api.use(rateLimiter(config.rateLimitPerMinute));
+  api.use(express.json({ limit: '100kb' }));
+  api.use('/config', configRouter(config.clinic));
+  api.use('/doctors', doctorsRouter(doctorsController(directory)));
+  api.use('/patients', patientsRouter(patientsController(directory, appointments)));
+  api.use('/appointments', appointmentsRouter(appointmentHandlers, { idempotency: idempotency(store, logger), bookingOutcome: bookingOutcome(metrics) }));
+  api.use('/availability', availabilityRouter(appointmentHandlers));
+  api.use(notFoundRoute);
+  app.use('/api', api);
+
+  if (frontendDir && existsSync(path.join(frontendDir, 'index.html'))) {
+    app.use(express.static(frontendDir, { index: false, maxAge: '1h' }));
+    // Client-side routes (/book, /doctors, ...) all load the SPA's shell.
+    app.get(/^\/(?!api\/|health$|metrics$).*/, (_req, res) => res.sendFile(path.join(frontendDir, 'index.html')));
+  }
+
+  app.use(notFoundRoute);
+  app.use(errorHandler(logger));
+  return app;
+}

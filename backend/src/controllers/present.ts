@@ -1,0 +1,59 @@
+import type { AppointmentView, Doctor, Patient, PageOf } from '../store/store.js';
+import type { Availability } from '../services/availability.js';
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+// Every resource carries its id twice: `_id` is what the original API's clients read.
+export const presentDoctor = (doctor: Doctor) => ({
+  id: doctor.id,
+  _id: doctor.id,
+  name: doctor.name,
+  specialty: doctor.specialty,
+  email: doctor.email,
+  phone: doctor.phone,
+  slotMinutes: doctor.slotMinutes,
+  schedule: doctor.schedule,
+  createdAt: doctor.createdAt.toISOString(),
+  updatedAt: doctor.updatedAt.toISOString(),
+});
+
+export const presentPatient = (patient: Patient) => ({
+  id: patient.id,
+  _id: patient.id,
+  name: patient.name,
+  email: patient.email,
+  phone: patient.phone,
+  dateOfBirth: patient.dateOfBirth,
+  createdAt: patient.createdAt.toISOString(),
+  updatedAt: patient.updatedAt.toISOString(),
+});
+
+export const presentAppointment = (appointment: AppointmentView) => ({
+  id: appointment.id,
+  _id: appointment.id,
+  doctorId: appointment.doctorId,
+  patientId: appointment.patientId,
+  doctor: appointment.doctor,
+  patient: appointment.patient,
+  start: appointment.start.toISOString(),
+  end: appointment.end.toISOString(),
+  status: appointment.status,
+  reason: appointment.reason,
+  cancelledAt: iso(appointment.cancelledAt),
+  cancellationReason: appointment.cancellationReason,
+  createdAt: appointment.createdAt.toISOString(),
+  updatedAt: appointment.updatedAt.toISOString(),
+});
+
+export const presentAvailability = (availability: Availability) => ({
+  ...availability,
+  slots: availability.slots.map((slot) => ({ start: slot.start.toISOString(), end: slot.end.toISOString() })),
+});
+
+export const ok = <T>(data: T) => ({ success: true as const, data });
+
+export const okPage = <T, R>(page: PageOf<T>, paging: { limit: number; offset: number }, present: (item: T) => R) => ({
+  success: true as const,
+  data: page.items.map(present),
+  meta: { total: page.total, limit: paging.limit, offset: paging.offset },
+});

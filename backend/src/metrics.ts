@@ -1,0 +1,55 @@
+import client from 'prom-client';
+import type { Store } from './store/store.js';
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+/** One registry per app, so several apps in one test process never share counters. */
+export function createMetrics() {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    httpDuration: new client.Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP request duration by method, route and status',
+      labelNames: ['method', 'route', 'status'] as const,
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    bookingAttempts: new client.Counter({
+      name: 'booking_attempts_total',
+      help: 'Booking attempts by outcome',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
+    storeDuration: new client.Histogram({
+      name: 'store_query_duration_seconds',
+      help: 'Store operation duration by operation and engine',
+      labelNames: ['operation', 'engine'] as const,
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [registry],
+    }),
+  };
+}
+
+const REPOSITORIES = ['doctors', 'patients', 'appointments', 'idempotency'] as const;
+
+/** Wraps every repository method with a timer; the services never know they are measured. */
+export function instrumentStore(store: Store, metrics: Metrics): Store {
+  const timed = <R extends object>(name: string, repository: R): R => {
+    const wrapped: Record<string, unknown> = {};
+    for (const [method, fn] of Object.entries(repository)) {
+      wrapped[method] = async (...args: unknown[]) => {
+        const stop = metrics.storeDuration.startTimer({ operation: `${name}.${method}`, engine: store.kind });
+        try {
+          return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
+        } finally {
+          stop();
+        }
+      };
+    }
+    return wrapped as R;
+  };
+  const repositories = Object.fromEntries(REPOSITORIES.map((name) => [name, timed(name, store[name])]));
+  return { ...store, ...repositories } as Store;
+}

@@ -1,0 +1,49 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from '../config/logger.js';
+import { AppError, NotFoundError } from '../errors.js';
+
+type ParserError = { type?: string; status?: number };
+
+function asAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  const parser = error as ParserError | null;
+  switch (parser?.type) {
+    case 'entity.parse.failed':
+      return new AppError('INVALID_JSON', 400, 'The request body is not valid JSON');
+    case 'entity.too.large':
+      return new AppError('PAYLOAD_TOO_LARGE', 413, 'The request body is larger than 100 kB');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new AppError('VALIDATION_ERROR', 400, 'The request body encoding is not supported');
+    default:
+      return null;
+  }
+}
+
+export function errorBody(error: AppError, correlationId: string) {
+  return {
+    success: false as const,
+    error: {
+      code: error.code,
+      message: error.message,
+      correlationId,
+      timestamp: new Date().toISOString(),
+      ...(error.details?.length ? { details: error.details } : {}),
+    },
+  };
+}
+
+export const notFoundRoute = (req: Request, _res: Response, next: NextFunction) =>
+  next(new NotFoundError(`No route for ${req.method} ${req.path}`));
+
+/** The one place an error becomes a response; unknown errors are logged in full and answered without detail. */
+export function errorHandler(logger: Logger) {
+  return (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const known = asAppError(error);
+    const appError = known ?? new AppError('INTERNAL_ERROR', 500, 'Something went wrong; quote the correlation id when reporting it');
+    if (!known) logger.error('unhandled error', { error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
+    res.locals.errorCode = appError.code;
+    if (res.headersSent) return;
+    res.status(appError.status).json(errorBody(appError, String(res.locals.correlationId)));
+  };
+}

@@ -1,0 +1,17 @@
+import { Router, type RequestHandler } from 'express';
+import type { appointmentsController } from '../controllers/appointments.js';
+
+export function appointmentsRouter(
+  controller: ReturnType<typeof appointmentsController>,
+  middleware: { idempotency: RequestHandler; bookingOutcome: RequestHandler },
+) {
+  return Router()
+    .post('/', middleware.bookingOutcome, middleware.idempotency, controller.book)
+    .get('/', controller.list)
+    .get('/:id', controller.get)
+    .post('/:id/cancel', middleware.idempotency, controller.cancel);
+}
+
+export function availabilityRouter(controller: ReturnType<typeof appointmentsController>) {
+  return Router().get('/', controller.availability);
+}

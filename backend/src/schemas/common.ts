@@ -1,0 +1,71 @@
+import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+
+extendZodWithOpenApi(z);
+
+// ObjectId hex (MongoDB) or UUID (SQL): either is a well-formed id whatever the engine.
+export const idSchema = z
+  .string()
+  .regex(/^([0-9a-f]{24}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, 'must be a valid id')
+  .openapi({ example: '0193a0c4-7b1e-7c8e-9d2a-5f3e1c2b4a6d' });
+
+export const idParams = z.object({ id: idSchema });
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine((value) => DateTime.fromISO(value).isValid, 'must be a real calendar date')
+  .openapi({ example: '2026-03-02' });
+
+export const isoDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i, 'must be an ISO 8601 date-time such as 2026-03-02T10:00:00Z')
+  .refine((value) => DateTime.fromISO(value).isValid, 'must be a real date and time')
+  .openapi({ example: '2026-03-02T10:00:00.000Z' });
+
+const trimmed = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+
+export const nameSchema = trimmed(200);
+export const emailSchema = z.string().trim().pipe(z.email('must be a valid email address')).openapi({ example: 'ana.silva@example.org' });
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ().-]{6,30}$/, 'must be a phone number such as +44 20 7946 0958');
+
+const limit = z.coerce.number().int().min(1).max(500).default(100);
+const offset = z.coerce.number().int().min(0);
+
+/** `?skip=` is the original API's name for `?offset=`; both are read, offset wins. */
+export const pagingQuery = z
+  .object({ limit, offset: offset.optional(), skip: offset.optional() })
+  .transform(({ limit, offset, skip }) => ({ limit, offset: offset ?? skip ?? 0 }));
+
+export const searchText = z.string().trim().max(200).optional();
+
+export function envelope<T extends z.ZodType>(data: T) {
+  return z.object({ success: z.literal(true), data });
+}
+
+export function listEnvelope<T extends z.ZodType>(item: T) {
+  return z.object({
+    success: z.literal(true),
+    data: z.array(item),
+    meta: z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int() }),
+  });
+}
+
+export const errorSchema = z
+  .object({
+    success: z.literal(false),
+    error: z.object({
+      code: z.string().openapi({ example: 'BOOKING_CONFLICT' }),
+      message: z.string(),
+      correlationId: z.string(),
+      timestamp: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .openapi('Error');
+
+export { z };

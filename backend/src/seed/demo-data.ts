@@ -1,0 +1,92 @@
+import { DateTime } from 'luxon';
+import { slotGrid, workingWindows, type ClinicHours, type Interval } from '../services/clinic-time.js';
+import type { Store } from '../store/store.js';
+
+const DOCTORS = [
+  { name: 'Dr. Maria Alvarez', specialty: 'Cardiology', email: 'm.alvarez@clinic.example', phone: '+44 20 7946 0101', slotMinutes: 30 },
+  { name: 'Dr. Kenji Watanabe', specialty: 'Pediatrics', email: 'k.watanabe@clinic.example', phone: '+44 20 7946 0102', slotMinutes: 20 },
+  { name: 'Dr. Amara Okafor', specialty: 'General Practice', email: 'a.okafor@clinic.example', phone: '+44 20 7946 0103', slotMinutes: 15 },
+  { name: 'Dr. Lukas Novak', specialty: 'Dermatology', email: 'l.novak@clinic.example', phone: '+44 20 7946 0104', slotMinutes: 30 },
+  { name: 'Dr. Priya Raman', specialty: 'Orthopedics', email: 'p.raman@clinic.example', phone: '+44 20 7946 0105', slotMinutes: 45 },
+];
+
+const PATIENTS = [
+  ['Ana Silva', 'ana.silva@example.org', '+44 7700 900101', '1985-04-12'],
+  ['Ben Carter', 'ben.carter@example.org', '+44 7700 900102', '1978-11-03'],
+  ['Chloe Dubois', 'chloe.dubois@example.org', '+44 7700 900103', '1992-07-21'],
+  ['David Mensah', 'david.mensah@example.org', '+44 7700 900104', '2001-02-14'],
+  ['Elena Petrova', 'elena.petrova@example.org', '+44 7700 900105', '1969-09-30'],
+  ['Farid Haddad', 'farid.haddad@example.org', '+44 7700 900106', '1995-12-08'],
+  ['Grace Liu', 'grace.liu@example.org', '+44 7700 900107', '1988-05-17'],
+  ['Hugo Fernandes', 'hugo.fernandes@example.org', '+44 7700 900108', '2015-03-25'],
+  ['Isla McDonald', 'isla.mcdonald@example.org', '+44 7700 900109', '1957-08-09'],
+  ['Jonas Berg', 'jonas.berg@example.org', '+44 7700 900110', '1999-01-19'],
+] as const;
+
+const REASONS = ['Follow-up visit', 'Annual check-up', 'Test results review', 'New symptoms', 'Prescription renewal', 'Vaccination'];
+
+/** mulberry32: a tiny seeded generator, so two runs on the same day lay out the same clinic. */
+function seededRandom(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export type SeedSummary = { doctors: number; patients: number; booked: number; cancelled: number; skipped: boolean };
+
+export async function isEmpty(store: Store): Promise<boolean> {
+  const [doctors, patients] = await Promise.all([store.doctors.list({ limit: 1, offset: 0 }), store.patients.list({ limit: 1, offset: 0 })]);
+  return doctors.total === 0 && patients.total === 0;
+}
+
+/**
+ * Five doctors, ten patients and about 60 appointments over the next 14 clinic days, ~80% booked
+ * and ~20% cancelled, with no overlaps for any doctor or patient. Skips a store that has data.
+ */
+export async function seedDemoData(store: Store, clinic: ClinicHours, now = new Date()): Promise<SeedSummary> {
+  if (!(await isEmpty(store))) return { doctors: 0, patients: 0, booked: 0, cancelled: 0, skipped: true };
+  const random = seededRandom(20260302);
+  const doctors = [];
+  for (const doctor of DOCTORS) doctors.push(await store.doctors.create({ ...doctor, schedule: null }));
+  const patients = [];
+  for (const [name, email, phone, dateOfBirth] of PATIENTS) patients.push(await store.patients.create({ name, email, phone, dateOfBirth }));
+
+  const patientBusy = new Map<string, Interval[]>();
+  const today = DateTime.fromJSDate(now, { zone: clinic.timezone }).startOf('day');
+  let booked = 0;
+  let cancelled = 0;
+  for (let dayOffset = 1; dayOffset <= 14; dayOffset += 1) {
+    const date = today.plus({ days: dayOffset }).toISODate()!;
+    for (const doctor of doctors) {
+      const slots = slotGrid(workingWindows(date, doctor.schedule, clinic), doctor.slotMinutes);
+      const picks = slots.filter(() => random() < 0.06).slice(0, 2);
+      for (const slot of picks) {
+        const patient = patients.find((candidate) => {
+          const busy = patientBusy.get(candidate.id) ?? [];
+          return random() < 0.5 && !busy.some((taken) => taken.start < slot.end && slot.start < taken.end);
+        });
+        if (!patient) continue;
+        patientBusy.set(patient.id, [...(patientBusy.get(patient.id) ?? []), slot]);
+        const appointment = await store.appointments.book({
+          doctor: { id: doctor.id, name: doctor.name, specialty: doctor.specialty },
+          patient: { id: patient.id, name: patient.name },
+          start: slot.start,
+          end: slot.end,
+          reason: REASONS[Math.floor(random() * REASONS.length)]!,
+        });
+        if (random() < 0.2) {
+          await store.appointments.cancel(appointment.id, 'Patient asked to reschedule');
+          cancelled += 1;
+        } else {
+          booked += 1;
+        }
+      }
+    }
+  }
+  return { doctors: doctors.length, patients: patients.length, booked, cancelled, skipped: false };
+}

@@ -1,0 +1,64 @@
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig, type AppConfig } from './config/env.js';
+import { createLogger, type Logger } from './config/logger.js';
+import { seedDemoData } from './seed/demo-data.js';
+import { describeTarget, openStore } from './store/open-store.js';
+import type { Store } from './store/store.js';
+
+const frontendDir = fileURLToPath(new URL('../../frontend/dist', import.meta.url));
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function seedIfWanted(store: Store, config: AppConfig, logger: Logger) {
+  // Demo data only where it cannot surprise anyone: a fresh embedded store, or when asked for.
+  const wanted = config.seedDemo === 'true' || (config.seedDemo === 'auto' && store.kind === 'pglite');
+  if (!wanted) return;
+  const summary = await seedDemoData(store, config.clinic);
+  if (!summary.skipped) logger.info('loaded demo data into the empty store', { ...summary });
+}
+
+function shutdownOn(server: Server, store: Store, logger: Logger) {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    const force = setTimeout(() => {
+      logger.error('in-flight requests did not finish in time; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    server.close(async () => {
+      await store.close().catch((error: unknown) => logger.error('closing the store failed', { error: String(error) }));
+      clearTimeout(force);
+      logger.info('stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel, json: config.nodeEnv === 'production' });
+  const target = describeTarget(config);
+  const store = await openStore(config);
+  await seedIfWanted(store, config, logger);
+  const purge = setInterval(() => void store.idempotency.purgeExpired(new Date()).catch(() => undefined), 60 * 60 * 1000);
+  purge.unref();
+  const app = createApp({ store, config, logger, frontendDir: config.serveFrontend ? frontendDir : undefined });
+  const server = app.listen(config.port, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    logger.info(`appointment API listening on http://localhost:${port}`, { port, store: target.engine, timezone: config.clinic.timezone });
+  });
+  shutdownOn(server, store, logger);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? error.message : `start-up failed: ${error instanceof Error ? error.message : String(error)}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});
