@@ -62,7 +62,10 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   api.use('/config', configRouter(config.clinic));
   api.use('/doctors', doctorsRouter(doctorsController(directory)));
   api.use('/patients', patientsRouter(patientsController(directory, appointments)));
-  api.use('/appointments', appointmentsRouter(appointmentHandlers, { idempotency: idempotency(store, logger), bookingOutcome: bookingOutcome(metrics) }));
+  api.use(
+    '/appointments',
+    appointmentsRouter(appointmentHandlers, { idempotency: idempotency(store, logger), bookingOutcome: bookingOutcome(metrics) }),
+  );
   api.use('/availability', availabilityRouter(appointmentHandlers));
   api.use(notFoundRoute);
   app.use('/api', api);

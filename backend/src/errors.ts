@@ -64,5 +64,4 @@ export class ServiceUnavailableError extends AppError {
 }
 
 export const bookingConflict = () => new ConflictError('BOOKING_CONFLICT', 'Time slot not available');
-export const patientConflict = () =>
-  new ConflictError('PATIENT_CONFLICT', 'The patient already has an appointment at that time');
+export const patientConflict = () => new ConflictError('PATIENT_CONFLICT', 'The patient already has an appointment at that time');

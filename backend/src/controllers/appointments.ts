@@ -27,7 +27,13 @@ export function appointmentsController(appointments: AppointmentService, timezon
     book: async (req: Request, res: Response) => {
       const body = parse(bookAppointmentBody, req.body, 'body');
       const view = await appointments.book(
-        { doctorId: body.doctorId, patientId: body.patientId, start: instant(body.start, 'start')!, end: instant(body.end, 'end'), reason: body.reason },
+        {
+          doctorId: body.doctorId,
+          patientId: body.patientId,
+          start: instant(body.start, 'start')!,
+          end: instant(body.end, 'end'),
+          reason: body.reason,
+        },
         idempotencyFor(res, 201),
       );
       res.status(201).json(ok(presentAppointment(view)));

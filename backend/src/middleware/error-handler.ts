@@ -41,7 +41,10 @@ export function errorHandler(logger: Logger) {
   return (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const known = asAppError(error);
     const appError = known ?? new AppError('INTERNAL_ERROR', 500, 'Something went wrong; quote the correlation id when reporting it');
-    if (!known) logger.error('unhandled error', { error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
+    if (!known)
+      logger.error('unhandled error', {
+        error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+      });
     res.locals.errorCode = appError.code;
     if (res.headersSent) return;
     res.status(appError.status).json(errorBody(appError, String(res.locals.correlationId)));

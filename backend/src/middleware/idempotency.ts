@@ -17,7 +17,10 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-const fingerprint = (req: Request) => createHash('sha256').update(`${req.method} ${req.baseUrl}${req.path}\n${canonical(req.body)}`).digest('hex');
+const fingerprint = (req: Request) =>
+  createHash('sha256')
+    .update(`${req.method} ${req.baseUrl}${req.path}\n${canonical(req.body)}`)
+    .digest('hex');
 
 /**
  * Makes a POST safe to retry with an Idempotency-Key: the first response is replayed, a different
@@ -30,7 +33,9 @@ export function idempotency(store: Store, logger: Logger) {
     const key = req.get('Idempotency-Key');
     if (key === undefined) return next();
     if (!KEY.test(key)) {
-      throw new ValidationError('Invalid Idempotency-Key header', [{ path: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' }]);
+      throw new ValidationError('Invalid Idempotency-Key header', [
+        { path: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' },
+      ]);
     }
     const hash = fingerprint(req);
     const claim = await store.idempotency.begin(key, hash, STALE_AFTER_MS);
@@ -48,9 +53,15 @@ export function idempotency(store: Store, logger: Logger) {
     res.locals.idempotencyKey = key;
     const send = res.json.bind(res);
     res.json = (body: unknown) => {
-      const settle = res.statusCode >= 500 ? store.idempotency.release(key) : store.idempotency.complete(key, { status: res.statusCode, body });
+      const settle =
+        res.statusCode >= 500 ? store.idempotency.release(key) : store.idempotency.complete(key, { status: res.statusCode, body });
       settle
-        .catch((error: unknown) => logger.warn('could not record idempotent response', { idempotencyKey: key, error: error instanceof AppError ? error.code : String(error) }))
+        .catch((error: unknown) =>
+          logger.warn('could not record idempotent response', {
+            idempotencyKey: key,
+            error: error instanceof AppError ? error.code : String(error),
+          }),
+        )
         .finally(() => send(body));
       return res;
     };

@@ -27,7 +27,12 @@ export function configRouter(clinic: ClinicHours & { defaultSlotMinutes: number 
   return Router().get('/', (_req, res) => {
     res.json({
       success: true,
-      data: { timezone: clinic.timezone, clinicStartHour: clinic.startHour, clinicEndHour: clinic.endHour, defaultSlotMinutes: clinic.defaultSlotMinutes },
+      data: {
+        timezone: clinic.timezone,
+        clinicStartHour: clinic.startHour,
+        clinicEndHour: clinic.endHour,
+        defaultSlotMinutes: clinic.defaultSlotMinutes,
+      },
     });
   });
 }

@@ -6,7 +6,11 @@ const reason = z.string().trim().max(500);
 const renameLegacyFields = (body: unknown) => {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
   const { startTime, endTime, ...rest } = body as Record<string, unknown>;
-  return { ...rest, ...(startTime !== undefined && rest.start === undefined ? { start: startTime } : {}), ...(endTime !== undefined && rest.end === undefined ? { end: endTime } : {}) };
+  return {
+    ...rest,
+    ...(startTime !== undefined && rest.start === undefined ? { start: startTime } : {}),
+    ...(endTime !== undefined && rest.end === undefined ? { end: endTime } : {}),
+  };
 };
 
 export const bookAppointmentBody = z.preprocess(
@@ -43,7 +47,13 @@ export const availabilityQuery = z
   .object({
     doctorId: idSchema,
     date: isoDate,
-    duration: z.coerce.number().int().min(5).max(480).optional().openapi({ description: "Slot length in minutes; defaults to the doctor's" }),
+    duration: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(480)
+      .optional()
+      .openapi({ description: "Slot length in minutes; defaults to the doctor's" }),
     slotMinutes: z.coerce.number().int().min(5).max(480).optional().openapi({ description: 'The original API name for duration' }),
   })
   .transform(({ slotMinutes, duration, ...rest }) => ({ ...rest, duration: duration ?? slotMinutes }));

@@ -20,7 +20,10 @@ export const isoDate = z
 
 export const isoDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i, 'must be an ISO 8601 date-time such as 2026-03-02T10:00:00Z')
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i,
+    'must be an ISO 8601 date-time such as 2026-03-02T10:00:00Z',
+  )
   .refine((value) => DateTime.fromISO(value).isValid, 'must be a real date and time')
   .openapi({ example: '2026-03-02T10:00:00.000Z' });
 

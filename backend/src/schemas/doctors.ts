@@ -11,7 +11,8 @@ const dayWindows = z
   .array(windowSchema)
   .max(12)
   .refine(
-    (windows) => [...windows].sort((a, b) => a.start.localeCompare(b.start)).every((window, i, all) => i === 0 || all[i - 1]!.end <= window.start),
+    (windows) =>
+      [...windows].sort((a, b) => a.start.localeCompare(b.start)).every((window, i, all) => i === 0 || all[i - 1]!.end <= window.start),
     'windows of one day must not overlap',
   );
 
@@ -22,12 +23,24 @@ export const scheduleSchema = z
       .partial()
       .strict()
       .optional(),
-    daysOff: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')).max(366).optional(),
+    daysOff: z
+      .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'))
+      .max(366)
+      .optional(),
   })
   .strict()
   .openapi('Schedule', {
-    description: 'Weekly working windows in clinic time (a weekday left out is a day off) and dates off. Without it the clinic hours apply every day.',
-    example: { weekly: { mon: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:00' }] }, daysOff: ['2026-12-25'] },
+    description:
+      'Weekly working windows in clinic time (a weekday left out is a day off) and dates off. Without it the clinic hours apply every day.',
+    example: {
+      weekly: {
+        mon: [
+          { start: '09:00', end: '12:00' },
+          { start: '13:00', end: '17:00' },
+        ],
+      },
+      daysOff: ['2026-12-25'],
+    },
   });
 
 const doctorFields = {
@@ -48,9 +61,7 @@ export const updateDoctorBody = z
   .refine((body) => Object.keys(body).length > 0, 'send at least one field to change')
   .openapi('UpdateDoctor');
 
-export const listDoctorsQuery = z
-  .object({ specialty: searchText, q: searchText })
-  .and(pagingQuery);
+export const listDoctorsQuery = z.object({ specialty: searchText, q: searchText }).and(pagingQuery);
 
 export const doctorSchema = z
   .object({

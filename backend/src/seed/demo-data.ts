@@ -40,7 +40,10 @@ function seededRandom(seed: number) {
 export type SeedSummary = { doctors: number; patients: number; booked: number; cancelled: number; skipped: boolean };
 
 export async function isEmpty(store: Store): Promise<boolean> {
-  const [doctors, patients] = await Promise.all([store.doctors.list({ limit: 1, offset: 0 }), store.patients.list({ limit: 1, offset: 0 })]);
+  const [doctors, patients] = await Promise.all([
+    store.doctors.list({ limit: 1, offset: 0 }),
+    store.patients.list({ limit: 1, offset: 0 }),
+  ]);
   return doctors.total === 0 && patients.total === 0;
 }
 

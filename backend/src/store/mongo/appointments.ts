@@ -5,9 +5,19 @@ import { mongoCall } from './errors.js';
 import { isObjectIdHex, toAppointmentView, toObjectId } from './mapping.js';
 import type { AppointmentDoc } from './models/appointment.js';
 import type { Models } from './models/index.js';
-import { runTransaction, TransactionRetriesExhausted, type RetryPolicy } from './retry.js';
+import { runTransaction, TransactionRetriesExhausted, type RetryPolicy, type TransactionSession } from './retry.js';
 
 export const BOOKING_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 5 };
+
+/** A booking still colliding after every retry means others keep taking that time: report it as taken. */
+export async function runBookingTransaction<T>(session: TransactionSession, work: () => Promise<T>, policy: RetryPolicy): Promise<T> {
+  try {
+    return await runTransaction(session, work, policy);
+  } catch (error) {
+    if (error instanceof TransactionRetriesExhausted) throw bookingConflict();
+    throw error;
+  }
+}
 
 export function mongoAppointments(connection: Connection, models: Models, policy = BOOKING_RETRY_POLICY): AppointmentRepository {
   const { Appointment, BookingLock, Doctor, Patient, IdempotencyRecord } = models;
@@ -16,8 +26,12 @@ export function mongoAppointments(connection: Connection, models: Models, policy
     const doctorIds = [...new Set(docs.map((doc) => doc.doctorId.toHexString()))];
     const patientIds = [...new Set(docs.map((doc) => doc.patientId.toHexString()))];
     const [doctors, patients] = await Promise.all([
-      Doctor.find({ _id: { $in: doctorIds } }, { name: 1, specialty: 1 }).session(session ?? null).lean(),
-      Patient.find({ _id: { $in: patientIds } }, { name: 1 }).session(session ?? null).lean(),
+      Doctor.find({ _id: { $in: doctorIds } }, { name: 1, specialty: 1 })
+        .session(session ?? null)
+        .lean(),
+      Patient.find({ _id: { $in: patientIds } }, { name: 1 })
+        .session(session ?? null)
+        .lean(),
     ]);
     const names = {
       doctors: new Map(doctors.map((doc) => [doc._id.toHexString(), doc])),
@@ -35,7 +49,7 @@ export function mongoAppointments(connection: Connection, models: Models, policy
   async function inTransaction<T>(work: (session: ClientSession) => Promise<T>): Promise<T> {
     const session = await connection.startSession();
     try {
-      return await runTransaction(session, () => work(session), policy);
+      return await runBookingTransaction(session, () => work(session), policy);
     } finally {
       await session.endSession();
     }
@@ -54,27 +68,22 @@ export function mongoAppointments(connection: Connection, models: Models, policy
       mongoCall(async () => {
         const doctorId = toObjectId(input.doctor.id);
         const patientId = toObjectId(input.patient.id);
-        try {
-          return await inTransaction(async (session) => {
-            // Write the lock documents first: a concurrent booking of the same doctor or patient
-            // now conflicts with this transaction instead of reading a snapshot without it.
-            await BookingLock.updateOne({ _id: `doctor:${input.doctor.id}` }, { $inc: { version: 1 } }, { upsert: true, session });
-            await BookingLock.updateOne({ _id: `patient:${input.patient.id}` }, { $inc: { version: 1 } }, { upsert: true, session });
-            if (await Appointment.exists(overlapping('doctorId', doctorId, input.start, input.end)).session(session)) throw bookingConflict();
-            if (await Appointment.exists(overlapping('patientId', patientId, input.start, input.end)).session(session)) throw patientConflict();
-            const [created] = await Appointment.create(
-              [{ doctorId, patientId, start: input.start, end: input.end, status: 'BOOKED', reason: input.reason }],
-              { session },
-            );
-            const [view] = await views([created!.toObject()], session);
-            await remember(idempotency, view!, session);
-            return view!;
-          });
-        } catch (error) {
-          // Still colliding after every retry: someone keeps booking this doctor; report it as taken.
-          if (error instanceof TransactionRetriesExhausted) throw bookingConflict();
-          throw error;
-        }
+        return inTransaction(async (session) => {
+          // Write the lock documents first: a concurrent booking of the same doctor or patient
+          // now conflicts with this transaction instead of reading a snapshot without it.
+          await BookingLock.updateOne({ _id: `doctor:${input.doctor.id}` }, { $inc: { version: 1 } }, { upsert: true, session });
+          await BookingLock.updateOne({ _id: `patient:${input.patient.id}` }, { $inc: { version: 1 } }, { upsert: true, session });
+          if (await Appointment.exists(overlapping('doctorId', doctorId, input.start, input.end)).session(session)) throw bookingConflict();
+          if (await Appointment.exists(overlapping('patientId', patientId, input.start, input.end)).session(session))
+            throw patientConflict();
+          const [created] = await Appointment.create(
+            [{ doctorId, patientId, start: input.start, end: input.end, status: 'BOOKED', reason: input.reason }],
+            { session },
+          );
+          const [view] = await views([created!.toObject()], session);
+          await remember(idempotency, view!, session);
+          return view!;
+        });
       }),
 
     cancel: (id, reason, idempotency) =>

@@ -9,7 +9,13 @@ export function mongoIdempotency({ IdempotencyRecord }: Models): IdempotencyRepo
     begin: (key, requestHash, staleAfterMs) =>
       mongoCall(async () => {
         const now = new Date();
-        const claim = { requestHash, lockedAt: now, expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS), statusCode: null, responseBody: null };
+        const claim = {
+          requestHash,
+          lockedAt: now,
+          expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
+          statusCode: null,
+          responseBody: null,
+        };
         try {
           await IdempotencyRecord.create({ _id: key, ...claim });
           return { state: 'started' } as const;
@@ -24,12 +30,20 @@ export function mongoIdempotency({ IdempotencyRecord }: Models): IdempotencyRepo
         ).lean();
         if (taken) return { state: 'started' } as const;
         const existing = await IdempotencyRecord.findById(key).lean();
-        if (!existing || existing.statusCode === null) return { state: 'in-progress', requestHash: existing?.requestHash ?? requestHash } as const;
-        return { state: 'completed', requestHash: existing.requestHash, response: { status: existing.statusCode, body: existing.responseBody } } as const;
+        if (!existing || existing.statusCode === null)
+          return { state: 'in-progress', requestHash: existing?.requestHash ?? requestHash } as const;
+        return {
+          state: 'completed',
+          requestHash: existing.requestHash,
+          response: { status: existing.statusCode, body: existing.responseBody },
+        } as const;
       }),
     complete: (key, response) =>
       mongoCall(async () => {
-        await IdempotencyRecord.updateOne({ _id: key, statusCode: null }, { $set: { statusCode: response.status, responseBody: response.body } });
+        await IdempotencyRecord.updateOne(
+          { _id: key, statusCode: null },
+          { $set: { statusCode: response.status, responseBody: response.body } },
+        );
       }),
     release: (key) =>
       mongoCall(async () => {

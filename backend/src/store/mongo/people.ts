@@ -38,7 +38,8 @@ export function mongoDoctors({ Doctor }: Models): DoctorRepository {
 
 export function mongoPatients({ Patient }: Models): PatientRepository {
   return {
-    create: (input) => mongoCall(async () => toPatient((await Patient.create({ ...input, emailKey: input.email.toLowerCase() })).toObject())),
+    create: (input) =>
+      mongoCall(async () => toPatient((await Patient.create({ ...input, emailKey: input.email.toLowerCase() })).toObject())),
     get: (id) =>
       mongoCall(async () => {
         if (!isObjectIdHex(id)) return null;

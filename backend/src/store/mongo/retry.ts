@@ -11,7 +11,10 @@ export interface TransactionSession {
 export type RetryPolicy = { maxAttempts: number; baseDelayMs: number; sleep?: (ms: number) => Promise<void> };
 
 export class TransactionRetriesExhausted extends Error {
-  constructor(readonly attempts: number, readonly lastError: unknown) {
+  constructor(
+    readonly attempts: number,
+    readonly lastError: unknown,
+  ) {
     super(`transaction still conflicting after ${attempts} attempts`);
   }
 }

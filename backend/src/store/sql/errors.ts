@@ -20,9 +20,7 @@ export function translateSqlError(raw: unknown): unknown {
     return constraint.includes('patient') ? patientConflict() : bookingConflict();
   }
   if (error.code === '23505' && constraint.includes('patients_email')) {
-    return new ConflictError('DUPLICATE', 'A patient with this email already exists', [
-      { path: 'email', message: 'already registered' },
-    ]);
+    return new ConflictError('DUPLICATE', 'A patient with this email already exists', [{ path: 'email', message: 'already registered' }]);
   }
   if (error.code === '23503') {
     return new NotFoundError(constraint.includes('patient') ? 'Patient not found' : 'Doctor not found');

@@ -19,9 +19,17 @@ export function sqlIdempotency(db: SqlClient): IdempotencyRepository {
     begin: (key, requestHash, staleAfterMs) =>
       sqlCall(async () => {
         const now = new Date();
-        const claimed = await db.query(CLAIM, [key, requestHash, now, new Date(now.getTime() + IDEMPOTENCY_TTL_MS), new Date(now.getTime() - staleAfterMs)]);
+        const claimed = await db.query(CLAIM, [
+          key,
+          requestHash,
+          now,
+          new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
+          new Date(now.getTime() - staleAfterMs),
+        ]);
         if (claimed.rows.length > 0) return { state: 'started' } as const;
-        const existing = await db.query<KeyRow>('SELECT request_hash, status_code, response_body FROM idempotency_keys WHERE key = $1', [key]);
+        const existing = await db.query<KeyRow>('SELECT request_hash, status_code, response_body FROM idempotency_keys WHERE key = $1', [
+          key,
+        ]);
         const row = existing.rows[0];
         // Only a purge between the two statements can empty this; the key is then free but unclaimed.
         if (!row) return { state: 'in-progress', requestHash } as const;

@@ -10,9 +10,7 @@ export async function migrate(db: SqlDatabase): Promise<string[]> {
   return db.transaction(async (tx) => {
     // Several API processes may start at once against one server; this lock takes them in turn.
     await tx.query('SELECT pg_advisory_xact_lock(727274)');
-    await tx.exec(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
-    );
+    await tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
     const done = await tx.query<{ version: string }>('SELECT version FROM schema_migrations');
     const seen = new Set(done.rows.map((row) => row.version));
     const applied: string[] = [];

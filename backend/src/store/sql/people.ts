@@ -53,7 +53,16 @@ export function sqlDoctors(db: SqlClient): DoctorRepository {
         const result = await db.query<DoctorRow>(
           `INSERT INTO doctors (id, name, specialty, email, phone, slot_minutes, schedule, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING *`,
-          [uuidv7(), input.name, input.specialty, input.email, input.phone, input.slotMinutes, input.schedule && JSON.stringify(input.schedule), now],
+          [
+            uuidv7(),
+            input.name,
+            input.specialty,
+            input.email,
+            input.phone,
+            input.slotMinutes,
+            input.schedule && JSON.stringify(input.schedule),
+            now,
+          ],
         );
         return toDoctor(result.rows[0]!);
       }),

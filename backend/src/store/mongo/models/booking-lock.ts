@@ -7,7 +7,10 @@ import { Schema, type Connection } from 'mongoose';
  */
 export type BookingLockDoc = { _id: string; version: number };
 
-const bookingLockSchema = new Schema<BookingLockDoc>({ _id: { type: String, required: true }, version: { type: Number, default: 0 } }, { versionKey: false });
+const bookingLockSchema = new Schema<BookingLockDoc>(
+  { _id: { type: String, required: true }, version: { type: Number, default: 0 } },
+  { versionKey: false },
+);
 
 export const bookingLockModel = (connection: Connection) =>
   connection.model<BookingLockDoc>('BookingLock', bookingLockSchema, 'booking_locks');
