@@ -57,16 +57,16 @@ export function slotsForDay(
   const day = parseDay(date, zone);
   const slots: Slot[] = [];
   for (const w of windows) {
-    const windowStart = atWallClock(day, w.start);
-    const windowEnd = atWallClock(day, w.end);
-    // Step in elapsed minutes: a slot is 30 real minutes even if a window spans a clock change.
+    // Only the window's edges are wall-clock times. Between them, step in UTC: a slot is
+    // slotMinutes of elapsed time even if a window spans a clock change (and UTC is cheap).
+    const windowStart = atWallClock(day, w.start).toUTC();
+    const windowEnd = atWallClock(day, w.end).toUTC();
     for (
-      let cursor = windowStart;
-      cursor.plus({ minutes: slotMinutes }) <= windowEnd;
-      cursor = cursor.plus({ minutes: slotMinutes })
+      let cursor = windowStart, end = cursor.plus({ minutes: slotMinutes });
+      end <= windowEnd;
+      cursor = end, end = cursor.plus({ minutes: slotMinutes })
     ) {
-      const end = cursor.plus({ minutes: slotMinutes });
-      slots.push({ start: cursor.toUTC().toISO()!, end: end.toUTC().toISO()! });
+      slots.push({ start: cursor.toISO()!, end: end.toISO()! });
     }
   }
   return slots.sort((a, b) => a.start.localeCompare(b.start));
