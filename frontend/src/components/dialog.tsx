@@ -1,6 +1,9 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
-/** A modal confirmation on the native <dialog>, which traps focus and closes on Escape. */
+/**
+ * A modal confirmation on the native <dialog>, which traps focus and closes on Escape.
+ * Focus starts on the element marked data-autofocus (the safe choice), else the first control.
+ */
 export function Dialog({
   open,
   title,
@@ -18,7 +21,10 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 

@@ -72,7 +72,7 @@ function CancelConfirmation({
         <button type="button" className="button-danger" onClick={confirm} disabled={cancel.isPending}>
           Cancel appointment
         </button>
-        <button type="button" className="button-secondary" onClick={onClose} autoFocus>
+        <button type="button" className="button-secondary" onClick={onClose} data-autofocus>
           Keep appointment
         </button>
       </div>

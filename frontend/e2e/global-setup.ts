@@ -1,0 +1,46 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { printAxeSummary, type AxeRecord } from './support/axe-report';
+import { buildAll, startServer } from './support/server';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string;
+    axeReportFile: string;
+  }
+}
+
+/**
+ * E2E_BASE_URL points the suite at a server that is already running; otherwise the suite
+ * builds both workspaces (unless E2E_SKIP_BUILD=1) and starts its own on a fresh store.
+ */
+export default async function setup(project: TestProject) {
+  const workDir = mkdtempSync(join(tmpdir(), 'clinic-e2e-'));
+  const axeReportFile = join(workDir, 'axe.jsonl');
+  let stop = async () => {};
+  let baseURL = process.env.E2E_BASE_URL?.replace(/\/+$/, '');
+  if (!baseURL) {
+    if (process.env.E2E_SKIP_BUILD !== '1') buildAll();
+    const server = await startServer();
+    baseURL = server.baseURL;
+    stop = server.stop;
+  }
+  project.provide('baseURL', baseURL);
+  project.provide('axeReportFile', axeReportFile);
+
+  return async () => {
+    await stop();
+    const records: AxeRecord[] = [];
+    try {
+      for (const line of readFileSync(axeReportFile, 'utf8').split('\n')) {
+        if (line) records.push(JSON.parse(line) as AxeRecord);
+      }
+    } catch {
+      // no page was audited (e.g. a filtered run); there is nothing to print
+    }
+    if (records.length) printAxeSummary(records);
+    rmSync(workDir, { recursive: true, force: true });
+  };
+}

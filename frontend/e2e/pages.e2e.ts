@@ -1,0 +1,105 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { clinicDate } from './support/api';
+import { audit } from './support/axe-report';
+import { launchBrowser, newContext, watchConsole } from './support/browser';
+import { repoRoot } from './support/server';
+
+const baseURL = inject('baseURL');
+const reportFile = inject('axeReportFile');
+const screenshots = join(repoRoot, 'docs', 'screenshots');
+
+type PageCase = { name: string; path: string; heading: string; ready?: (page: Page) => Promise<void> };
+
+const pages: PageCase[] = [
+  {
+    name: 'schedule',
+    path: '/',
+    heading: 'Schedule',
+    ready: async (page) => {
+      await page.getByLabel('Date').fill(clinicDate(1));
+      await page.getByRole('region', { name: 'Appointments by doctor' }).waitFor();
+    },
+  },
+  {
+    name: 'book',
+    path: '/book',
+    heading: 'Book an appointment',
+    ready: async (page) => {
+      const doctor = page.getByLabel('Doctor');
+      await expect.poll(() => doctor.locator('option').count()).toBeGreaterThan(1);
+      await doctor.selectOption({ index: 1 });
+      await page.getByLabel('Date').fill(clinicDate(1));
+      await page.getByRole('group', { name: 'Free slots' }).getByRole('button').first().waitFor();
+    },
+  },
+  { name: 'appointments', path: '/appointments', heading: 'Appointments' },
+  { name: 'doctors', path: '/doctors', heading: 'Doctors' },
+  { name: 'patients', path: '/patients', heading: 'Patients' },
+];
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  mkdirSync(screenshots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function settle(page: Page, item: PageCase) {
+  await page.goto(item.path);
+  await page.getByRole('heading', { level: 1, name: item.heading }).waitFor();
+  await page.waitForFunction(() => !/Loading/.test(document.querySelector('main')?.textContent ?? ''));
+  await item.ready?.(page);
+}
+
+describe('every page on the demo data', () => {
+  for (const item of pages) {
+    it(`${item.name}: loads without console errors, passes axe, fits a phone`, async () => {
+      const context = await newContext(browser, baseURL);
+      const page = await context.newPage();
+      const console_ = watchConsole(page);
+      try {
+        await settle(page, item);
+        const nav = page.getByRole('navigation');
+        for (const link of ['Schedule', 'Book', 'Appointments', 'Doctors', 'Patients']) {
+          await nav.getByRole('link', { name: link, exact: true }).waitFor();
+        }
+        expect(await audit(page, item.name, reportFile), 'serious/critical axe violations').toEqual([]);
+        await page.screenshot({ path: join(screenshots, `${item.name}.png`), fullPage: true });
+
+        await page.setViewportSize({ width: 375, height: 800 });
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, 'horizontal page overflow at 375 px').toBeLessThanOrEqual(0);
+        expect(console_.errors, 'console errors').toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('appointments: the cancel dialog passes axe and traps the page behind it', async () => {
+    const context = await newContext(browser, baseURL);
+    const page = await context.newPage();
+    const console_ = watchConsole(page);
+    try {
+      await settle(page, pages[2]!);
+      await page.getByRole('button', { name: 'Cancel', exact: true }).first().click();
+      await page.getByRole('dialog').waitFor();
+      expect(await audit(page, 'appointments-dialog', reportFile)).toEqual([]);
+      await page.screenshot({ path: join(screenshots, 'cancel-dialog.png') });
+      await page.getByRole('button', { name: 'Keep appointment' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      expect(console_.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,172 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { callApi, clinicDate, clinicTime } from './support/api';
+import { launchBrowser, newContext, watchConsole } from './support/browser';
+
+const baseURL = inject('baseURL');
+const run = Date.now().toString(36);
+const doctorName = `Dr Erin Tester ${run}`;
+const patientName = `Pat Endtoend ${run}`;
+const patientEmail = `pat.${run}@example.com`;
+// Tomorrow is always bookable from 09:00 to 17:00, whatever the hour the suite runs.
+const day = clinicDate(1);
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let console_: ReturnType<typeof watchConsole>;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await newContext(browser, baseURL);
+  page = await context.newPage();
+  console_ = watchConsole(page);
+});
+
+afterEach(() => {
+  const errors = [...console_.errors];
+  console_.reset();
+  expect(errors, 'console errors').toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function idOf(path: string, name: string): Promise<string> {
+  const found = await callApi<{ id: string; name: string }[]>(baseURL, 'GET', `${path}?q=${encodeURIComponent(name)}`);
+  const item = found.body.data.find((x) => x.name === name);
+  if (!item) throw new Error(`${name} not found through ${path}`);
+  return item.id;
+}
+
+async function openBookingFor(doctor: string, date: string) {
+  await page.goto('/book');
+  await page.getByLabel('Doctor').selectOption({ label: doctor });
+  await page.getByLabel('Date').fill(date);
+}
+
+describe('staff flows in a real browser against the real API', () => {
+  it('adds a doctor, with validation errors shown next to the fields', async () => {
+    await page.goto('/doctors');
+    await page.getByRole('button', { name: 'Add doctor' }).click();
+    await page.getByText('Enter the doctor’s name.').waitFor();
+    expect(await page.getByLabel('Name').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('Name').fill(doctorName);
+    await page.getByLabel('Specialty').fill('Neurology');
+    await page.getByRole('button', { name: 'Add doctor' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain(`Added ${doctorName}`);
+    await page.getByRole('cell', { name: doctorName }).waitFor();
+  });
+
+  it('adds a patient, finds them by search, and shows the API message for a duplicate email', async () => {
+    await page.goto('/patients');
+    await page.getByLabel('Name').fill(patientName);
+    await page.getByLabel('Email').fill(patientEmail);
+    await page.getByLabel('Phone').fill('+44 20 7946 0000');
+    await page.getByRole('button', { name: 'Add patient' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain(`Added ${patientName}`);
+
+    await page.getByLabel('Search patients').fill(`endtoend ${run}`);
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    await page.getByRole('cell', { name: patientEmail }).waitFor();
+
+    const duplicate = await callApi(baseURL, 'POST', '/patients', { name: 'Someone Else', email: patientEmail });
+    expect(duplicate.status).toBe(409);
+    console_.expect(/status of 409/);
+    await page.getByLabel('Name').fill('Someone Else');
+    await page.getByLabel('Email').fill(patientEmail.toUpperCase());
+    await page.getByRole('button', { name: 'Add patient' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(duplicate.body.error?.message);
+  });
+
+  it('books a slot shown in clinic time; the slot then vanishes', async () => {
+    const doctorId = await idOf('/doctors', doctorName);
+    const free = await callApi<{ slots: { start: string }[] }>(baseURL, 'GET', `/availability?doctorId=${doctorId}&date=${day}`);
+    const firstSlot = free.body.data.slots[0];
+    expect(firstSlot && clinicTime(firstSlot.start)).toBe('09:00');
+
+    await openBookingFor(doctorName, day);
+    // The browser runs in New York; the buttons must still read London time.
+    await page.getByRole('button', { name: '09:00', exact: true }).waitFor();
+    await page.getByRole('button', { name: '10:00', exact: true }).click();
+    await page.getByLabel('Patient').selectOption({ label: patientName });
+    await page.getByLabel('Reason').fill('Headaches');
+    await page.getByRole('button', { name: 'Book appointment' }).click();
+
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Booked');
+    await expect.poll(() => page.getByRole('button', { name: '10:00', exact: true }).count()).toBe(0);
+  });
+
+  it('loses a race for a slot: shows the alert and refreshed slots', async () => {
+    const doctorId = await idOf('/doctors', doctorName);
+    await openBookingFor(doctorName, day);
+    const slot = page.getByRole('button', { name: '11:00', exact: true });
+    await slot.waitFor();
+
+    const rival = await callApi<{ id: string }>(baseURL, 'POST', '/patients', { name: `Rival ${run}`, email: `rival.${run}@example.com` });
+    const free = await callApi<{ slots: { start: string }[] }>(baseURL, 'GET', `/availability?doctorId=${doctorId}&date=${day}`);
+    const eleven = free.body.data.slots.find((s) => clinicTime(s.start) === '11:00');
+    const taken = await callApi(baseURL, 'POST', '/appointments', { doctorId, patientId: rival.body.data.id, start: eleven?.start });
+    expect(taken.status).toBe(201);
+
+    // Chromium logs every 4xx response; this 409 is the point of the test.
+    console_.expect(/status of 409/);
+    await slot.click();
+    await page.getByLabel('Patient').selectOption({ label: patientName });
+    await page.getByRole('button', { name: 'Book appointment' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/no longer free/i);
+    await expect.poll(() => slot.count()).toBe(0);
+    await page.getByRole('button', { name: '11:30', exact: true }).waitFor();
+  });
+
+  it('cancels from the appointments list through the dialog', async () => {
+    await page.goto('/appointments');
+    await page.getByLabel('Doctor').selectOption({ label: doctorName });
+    await page.getByLabel('Date').fill(day);
+    const row = page.getByRole('row').filter({ hasText: patientName });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('10:00');
+    expect(await page.getByRole('row').filter({ hasText: `Rival ${run}` }).textContent()).toContain('11:00');
+
+    await row.getByRole('button', { name: 'Cancel' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel appointment' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => row.textContent()).toContain('Cancelled');
+    expect(await row.getByRole('button', { name: 'Cancel' }).count()).toBe(0);
+  });
+
+  it('closes the cancel dialog with Escape and keeps the appointment (keyboard only)', async () => {
+    const row = page.getByRole('row').filter({ hasText: `Rival ${run}` });
+    await row.getByRole('button', { name: 'Cancel' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep appointment');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    expect(await row.textContent()).toContain('Booked');
+  });
+
+  it('frees a cancelled slot for booking again', async () => {
+    await openBookingFor(doctorName, day);
+    await page.getByRole('button', { name: '10:00', exact: true }).waitFor();
+  });
+
+  it('shows the day on the schedule, with the cancelled appointment marked', async () => {
+    await page.goto('/');
+    await page.getByLabel('Date').fill(day);
+    const column = page.getByRole('region', { name: doctorName });
+    await column.waitFor();
+    const items = column.getByRole('listitem');
+    await expect.poll(() => items.count()).toBe(2);
+    expect(await items.nth(0).textContent()).toMatch(/10:00–10:30.*Cancelled/);
+    expect(await items.nth(1).textContent()).toMatch(/11:00–11:30.*Booked/);
+  });
+});
