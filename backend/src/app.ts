@@ -14,7 +14,9 @@ import { errorHandler, notFoundRoute } from './middleware/error-handler.js';
 import { idempotency } from './middleware/idempotency.js';
 import { rateLimiter } from './middleware/rate-limit.js';
 import { bookingOutcome, requestLog } from './middleware/request-log.js';
+import { buildOpenApiDocument } from './openapi.js';
 import { appointmentsRouter, availabilityRouter } from './routes/appointments.js';
+import { docsRouter } from './routes/docs.js';
 import { doctorsRouter } from './routes/doctors.js';
 import { patientsRouter } from './routes/patients.js';
 import { configRouter, healthHandler, metricsHandler } from './routes/system.js';
@@ -67,6 +69,7 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
     appointmentsRouter(appointmentHandlers, { idempotency: idempotency(store, logger), bookingOutcome: bookingOutcome(metrics) }),
   );
   api.use('/availability', availabilityRouter(appointmentHandlers));
+  api.use(docsRouter(buildOpenApiDocument()));
   api.use(notFoundRoute);
   app.use('/api', api);
 

@@ -176,4 +176,3 @@ export function fixPatterns(node: unknown): void {
   if (typeof record.pattern === 'string' && record.pattern.endsWith('/i')) record.pattern = caselessPattern(record.pattern.slice(0, -2));
   Object.values(record).forEach(fixPatterns);
 }
-

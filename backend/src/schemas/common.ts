@@ -14,16 +14,16 @@ export const idParams = z.object({ id: idSchema });
 
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD', abort: true })
   .refine((value) => DateTime.fromISO(value).isValid, 'must be a real calendar date')
   .openapi({ example: '2026-03-02' });
 
 export const isoDateTime = z
   .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i,
-    'must be an ISO 8601 date-time such as 2026-03-02T10:00:00Z',
-  )
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i, {
+    message: 'must be an ISO 8601 date-time such as 2026-03-02T10:00:00Z',
+    abort: true,
+  })
   .refine((value) => DateTime.fromISO(value).isValid, 'must be a real date and time')
   .openapi({ example: '2026-03-02T10:00:00.000Z' });
 

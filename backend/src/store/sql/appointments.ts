@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { AppointmentRepository, AppointmentView, IdempotencyCompletion } from '../store.js';
 import type { SqlClient, SqlDatabase } from './db.js';
-import { sqlCall } from './errors.js';
+import { retryDeadlocks, sqlCall } from './errors.js';
 import { APPOINTMENT_VIEW_COLUMNS, APPOINTMENT_VIEW_JOINS, isSqlId, toAppointmentView, type AppointmentViewRow } from './rows.js';
 
 // The INSERT and the idempotency record are one statement: one round trip, and one atomic unit.
@@ -65,18 +65,20 @@ export function sqlAppointments(db: SqlDatabase): AppointmentRepository {
           patient: input.patient,
         };
         const stored = idempotency?.render(view);
-        await db.query(BOOK, [
-          view.id,
-          view.doctorId,
-          view.patientId,
-          view.start,
-          view.end,
-          view.reason,
-          now,
-          idempotency?.key ?? null,
-          stored?.status ?? null,
-          stored ? JSON.stringify(stored.body) : null,
-        ]);
+        await retryDeadlocks(() =>
+          db.query(BOOK, [
+            view.id,
+            view.doctorId,
+            view.patientId,
+            view.start,
+            view.end,
+            view.reason,
+            now,
+            idempotency?.key ?? null,
+            stored?.status ?? null,
+            stored ? JSON.stringify(stored.body) : null,
+          ]),
+        );
         return view;
       }),
 
