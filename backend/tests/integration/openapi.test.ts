@@ -162,7 +162,7 @@ describe('the OpenAPI document is structurally sound', () => {
     const book = document.paths!['/api/appointments']!.post!;
     const headers = (book.parameters as Array<{ name: string; in: string }>).filter((p) => p.in === 'header').map((p) => p.name);
     expect(headers).toEqual(expect.arrayContaining(['Idempotency-Key', 'X-Correlation-ID']));
-    expect(Object.keys(book.responses)).toEqual(expect.arrayContaining(['201', '400', '404', '409', '422', '500', '503']));
+    expect(Object.keys(book.responses ?? {})).toEqual(expect.arrayContaining(['201', '400', '404', '409', '422', '500', '503']));
     const listDoctors = (document.paths!['/api/doctors']!.get!.parameters as Array<{ name: string }>).map((p) => p.name);
     expect(listDoctors).toEqual(expect.arrayContaining(['limit', 'offset', 'skip', 'q', 'specialty']));
     const availability = (document.paths!['/api/availability']!.get!.parameters as Array<{ name: string }>).map((p) => p.name);
