@@ -5,8 +5,9 @@ import { launchBrowser, newContext, watchConsole } from './support/browser';
 
 const baseURL = inject('baseURL');
 const run = Date.now().toString(36);
-const doctorName = `Dr Erin Tester ${run}`;
-const patientName = `Pat Endtoend ${run}`;
+// Named to sort after the demo doctors, so the screenshots lead with the demo data.
+const doctorName = `Zoe Tester ${run}`;
+const patientName = `Zac Endtoend ${run}`;
 const patientEmail = `pat.${run}@example.com`;
 // Tomorrow is always bookable from 09:00 to 17:00, whatever the hour the suite runs.
 const day = clinicDate(1);
@@ -107,7 +108,7 @@ describe('staff flows in a real browser against the real API', () => {
     const slot = page.getByRole('button', { name: '11:00', exact: true });
     await slot.waitFor();
 
-    const rival = await callApi<{ id: string }>(baseURL, 'POST', '/patients', { name: `Rival ${run}`, email: `rival.${run}@example.com` });
+    const rival = await callApi<{ id: string }>(baseURL, 'POST', '/patients', { name: `Zed Rival ${run}`, email: `rival.${run}@example.com` });
     const free = await callApi<{ slots: { start: string }[] }>(baseURL, 'GET', `/availability?doctorId=${doctorId}&date=${day}`);
     const eleven = free.body.data.slots.find((s) => clinicTime(s.start) === '11:00');
     const taken = await callApi(baseURL, 'POST', '/appointments', { doctorId, patientId: rival.body.data.id, start: eleven?.start });
@@ -132,7 +133,7 @@ describe('staff flows in a real browser against the real API', () => {
     const row = page.getByRole('row').filter({ hasText: patientName });
     await row.waitFor();
     expect(await row.textContent()).toContain('10:00');
-    expect(await page.getByRole('row').filter({ hasText: `Rival ${run}` }).textContent()).toContain('11:00');
+    expect(await page.getByRole('row').filter({ hasText: `Zed Rival ${run}` }).textContent()).toContain('11:00');
 
     await row.getByRole('button', { name: 'Cancel' }).click();
     const dialog = page.getByRole('dialog');
@@ -144,7 +145,7 @@ describe('staff flows in a real browser against the real API', () => {
   });
 
   it('closes the cancel dialog with Escape and keeps the appointment (keyboard only)', async () => {
-    const row = page.getByRole('row').filter({ hasText: `Rival ${run}` });
+    const row = page.getByRole('row').filter({ hasText: `Zed Rival ${run}` });
     await row.getByRole('button', { name: 'Cancel' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').waitFor();
