@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, ErrorAlert } from '../../components/alert';
 import { Field } from '../../components/field';
+import { FormActions } from '../../components/form-actions';
 import { useClinic } from '../../lib/clinic-config';
 import { hasErrors, type FieldErrors } from '../../lib/form-errors';
 import { formatLongDate, formatTime, todayInZone } from '../../lib/time';
@@ -165,14 +166,7 @@ export function BookingForm() {
         </Alert>
       )}
       {book.isError && !conflict && <ErrorAlert title="The appointment was not booked." error={book.error} />}
-      <div className="form-actions">
-        <button type="submit" disabled={book.isPending}>
-          Book appointment
-        </button>
-        <p role="status" className="form-status">
-          {book.isPending ? 'Booking…' : booked}
-        </p>
-      </div>
+      <FormActions submitLabel="Book appointment" pending={book.isPending} pendingText="Booking…" status={booked} />
     </form>
   );
 }

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/alert';
 import { Field } from '../../components/field';
-import { EMAIL_PATTERN, fieldErrorsFrom, hasErrors, type FieldErrors } from '../../lib/form-errors';
+import { FormActions } from '../../components/form-actions';
+import { EMAIL_PATTERN, type FieldErrors } from '../../lib/form-errors';
+import { useAddForm } from '../../lib/use-add-form';
 import type { NewDoctor } from '../../services/api';
 import { useCreateDoctor } from './use-create-doctor';
 
-const FIELDS = ['name', 'specialty', 'email', 'phone', 'slotMinutes'] as const;
 const empty = { name: '', specialty: '', email: '', phone: '', slotMinutes: '' };
 
 function validate(values: typeof empty): FieldErrors {
@@ -33,64 +33,36 @@ function toRequest(values: typeof empty): NewDoctor {
 }
 
 export function DoctorForm() {
-  const [values, setValues] = useState(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [added, setAdded] = useState('');
   const create = useCreateDoctor();
-  const serverErrors = fieldErrorsFrom(create.error, FIELDS);
-  const shown = { ...serverErrors, ...errors };
-
-  const set = (field: keyof typeof empty) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined }));
-  };
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setAdded('');
-    const found = validate(values);
-    setErrors(found);
-    if (hasErrors(found)) return;
-    create.mutate(toRequest(values), {
-      onSuccess: (doctor) => {
-        setValues(empty);
-        setAdded(`Added ${doctor.name} (${doctor.specialty}).`);
-      },
-    });
-  }
+  const { bind, submit, status, errors, failure } = useAddForm({
+    empty,
+    validate,
+    toRequest,
+    mutation: create,
+    added: (doctor) => `Added ${doctor.name} (${doctor.specialty}).`,
+  });
 
   return (
     <form onSubmit={submit} noValidate className="form">
       <div className="form-grid">
-        <Field label="Name" error={shown.name}>
-          {(p) => <input {...p} value={values.name} onChange={(e) => set('name')(e.target.value)} autoComplete="off" />}
+        <Field label="Name" error={errors.name}>
+          {(p) => <input {...p} {...bind('name')} autoComplete="off" />}
         </Field>
-        <Field label="Specialty" error={shown.specialty}>
-          {(p) => <input {...p} value={values.specialty} onChange={(e) => set('specialty')(e.target.value)} />}
+        <Field label="Specialty" error={errors.specialty}>
+          {(p) => <input {...p} {...bind('specialty')} />}
         </Field>
-        <Field label="Email" hint="Optional" error={shown.email}>
-          {(p) => <input {...p} type="email" value={values.email} onChange={(e) => set('email')(e.target.value)} autoComplete="off" />}
+        <Field label="Email" hint="Optional" error={errors.email}>
+          {(p) => <input {...p} type="email" {...bind('email')} autoComplete="off" />}
         </Field>
-        <Field label="Phone" hint="Optional" error={shown.phone}>
-          {(p) => <input {...p} type="tel" value={values.phone} onChange={(e) => set('phone')(e.target.value)} autoComplete="off" />}
+        <Field label="Phone" hint="Optional" error={errors.phone}>
+          {(p) => <input {...p} type="tel" {...bind('phone')} autoComplete="off" />}
         </Field>
-        <Field label="Slot length (minutes)" hint="Optional, clinic default if empty" error={shown.slotMinutes}>
-          {(p) => (
-            <input {...p} type="number" inputMode="numeric" min={5} max={480} step={5} value={values.slotMinutes} onChange={(e) => set('slotMinutes')(e.target.value)} />
-          )}
+        <Field label="Slot length (minutes)" hint="Optional, clinic default if empty" error={errors.slotMinutes}>
+          {(p) => <input {...p} type="number" inputMode="numeric" min={5} max={480} step={5} {...bind('slotMinutes')} />}
         </Field>
       </div>
-      {create.isError && !hasErrors(serverErrors) && (
-        <ErrorAlert title="The doctor was not added." error={create.error} />
-      )}
-      <div className="form-actions">
-        <button type="submit" disabled={create.isPending}>
-          Add doctor
-        </button>
-        <p role="status" className="form-status">
-          {create.isPending ? 'Saving…' : added}
-        </p>
-      </div>
+      {failure && <ErrorAlert title="The doctor was not added." error={failure} />}
+      <FormActions submitLabel="Add doctor" pending={create.isPending} pendingText="Saving…" status={status} />
     </form>
   );
 }
