@@ -19,9 +19,9 @@ if (!existsSync(chromium)) {
 const frontendDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(import.meta.url);
 const vitest = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
-const child = spawn(
-  process.execPath,
-  [vitest, 'run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)],
-  { cwd: frontendDir, stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } },
-);
+const child = spawn(process.execPath, [vitest, 'run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)], {
+  cwd: frontendDir,
+  stdio: 'inherit',
+  env: { ...process.env, CHROMIUM_PATH: chromium },
+});
 child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)));

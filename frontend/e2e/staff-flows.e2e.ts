@@ -108,7 +108,10 @@ describe('staff flows in a real browser against the real API', () => {
     const slot = page.getByRole('button', { name: '11:00', exact: true });
     await slot.waitFor();
 
-    const rival = await callApi<{ id: string }>(baseURL, 'POST', '/patients', { name: `Zed Rival ${run}`, email: `rival.${run}@example.com` });
+    const rival = await callApi<{ id: string }>(baseURL, 'POST', '/patients', {
+      name: `Zed Rival ${run}`,
+      email: `rival.${run}@example.com`,
+    });
     const free = await callApi<{ slots: { start: string }[] }>(baseURL, 'GET', `/availability?doctorId=${doctorId}&date=${day}`);
     const eleven = free.body.data.slots.find((s) => clinicTime(s.start) === '11:00');
     const taken = await callApi(baseURL, 'POST', '/appointments', { doctorId, patientId: rival.body.data.id, start: eleven?.start });
@@ -133,7 +136,12 @@ describe('staff flows in a real browser against the real API', () => {
     const row = page.getByRole('row').filter({ hasText: patientName });
     await row.waitFor();
     expect(await row.textContent()).toContain('10:00');
-    expect(await page.getByRole('row').filter({ hasText: `Zed Rival ${run}` }).textContent()).toContain('11:00');
+    expect(
+      await page
+        .getByRole('row')
+        .filter({ hasText: `Zed Rival ${run}` })
+        .textContent(),
+    ).toContain('11:00');
 
     await row.getByRole('button', { name: 'Cancel' }).click();
     const dialog = page.getByRole('dialog');

@@ -29,8 +29,7 @@ export function createQueryClient() {
       queries: {
         staleTime: 15_000,
         // A 4xx will not change on its own; retrying only delays the message staff need.
-        retry: (failures, error) =>
-          failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+        retry: (failures, error) => failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
       },
     },
   });

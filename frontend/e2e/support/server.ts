@@ -22,9 +22,7 @@ async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
 }
@@ -35,7 +33,10 @@ async function waitForHealth(baseURL: string, child: ChildProcess, output: () =>
     if (child.exitCode !== null) {
       throw new Error(`the server exited with code ${child.exitCode}:\n${output()}`);
     }
-    const healthy = await fetch(`${baseURL}/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${baseURL}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) return;
     await new Promise((r) => setTimeout(r, 250));
   }

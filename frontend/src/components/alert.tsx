@@ -11,15 +11,7 @@ export function Alert({ title, children }: { title: string; children?: ReactNode
 }
 
 /** An error in plain words, with the server's message and the id support needs to trace it. */
-export function ErrorAlert({
-  title,
-  error,
-  onRetry,
-}: {
-  title: string;
-  error: unknown;
-  onRetry?: () => void;
-}) {
+export function ErrorAlert({ title, error, onRetry }: { title: string; error: unknown; onRetry?: () => void }) {
   const message = error instanceof Error ? error.message : 'Something went wrong.';
   const correlationId = error instanceof ApiError ? error.correlationId : null;
   return (

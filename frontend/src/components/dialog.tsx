@@ -4,17 +4,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
  * A modal confirmation on the native <dialog>, which traps focus and closes on Escape.
  * Focus starts on the element marked data-autofocus (the safe choice), else the first control.
  */
-export function Dialog({
-  open,
-  title,
-  onClose,
-  children,
-}: {
-  open: boolean;
-  title: string;
-  onClose: () => void;
-  children: ReactNode;
-}) {
+export function Dialog({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 

@@ -11,13 +11,7 @@ export function ClinicConfigProvider({ children }: { children: ReactNode }) {
 
   if (config.isPending) return <p className="muted">Loading clinic settings…</p>;
   if (config.isError) {
-    return (
-      <ErrorAlert
-        title="The clinic settings could not be loaded."
-        error={config.error}
-        onRetry={() => void config.refetch()}
-      />
-    );
+    return <ErrorAlert title="The clinic settings could not be loaded." error={config.error} onRetry={() => void config.refetch()} />;
   }
   return <ClinicContext.Provider value={config.data}>{children}</ClinicContext.Provider>;
 }

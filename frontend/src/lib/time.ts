@@ -14,9 +14,7 @@ function formatter(timeZone: string, options: Intl.DateTimeFormatOptions, locale
 
 /** 24-hour HH:mm in the given zone. */
 export function formatTime(iso: string, timeZone: string): string {
-  return formatter(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    new Date(iso),
-  );
+  return formatter(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
 
 export function formatTimeRange(startIso: string, endIso: string, timeZone: string): string {
@@ -26,9 +24,7 @@ export function formatTimeRange(startIso: string, endIso: string, timeZone: stri
 /** Calendar date (YYYY-MM-DD) of an instant in the given zone. */
 export function dateInZone(instant: Date | string, timeZone: string): string {
   // en-CA formats dates as YYYY-MM-DD.
-  return formatter(timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }, 'en-CA').format(
-    new Date(instant),
-  );
+  return formatter(timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }, 'en-CA').format(new Date(instant));
 }
 
 export function todayInZone(timeZone: string, now: Date = new Date()): string {
@@ -44,15 +40,10 @@ export function addDays(date: string, days: number): string {
 
 /** A calendar date for headings, e.g. "Monday 2 March 2026". */
 export function formatLongDate(date: string): string {
-  return formatter(
-    'UTC',
-    { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
-  ).format(new Date(`${date}T12:00:00Z`));
+  return formatter('UTC', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`));
 }
 
 /** Short date of an instant in the given zone, e.g. "Mon 2 Mar". */
 export function formatShortDate(iso: string, timeZone: string): string {
-  return formatter(timeZone, { weekday: 'short', day: 'numeric', month: 'short' }).format(
-    new Date(iso),
-  );
+  return formatter(timeZone, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(iso));
 }

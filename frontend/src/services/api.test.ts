@@ -1,14 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fail, fakeApi, ok } from '../test/fake-api';
-import {
-  ApiError,
-  bookAppointment,
-  cancelAppointment,
-  createPatient,
-  getAvailability,
-  listAppointments,
-  listDoctors,
-} from './api';
+import { ApiError, bookAppointment, cancelAppointment, createPatient, getAvailability, listAppointments, listDoctors } from './api';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -24,8 +16,7 @@ async function caught(promise: Promise<unknown>): Promise<ApiError> {
 describe('api client', () => {
   it('unwraps a list and its paging meta, sending only the filters that are set', async () => {
     const { calls } = fakeApi({
-      'GET /api/appointments': () =>
-        ok([{ id: 'a1' }], { total: 7, limit: 1, offset: 2 }),
+      'GET /api/appointments': () => ok([{ id: 'a1' }], { total: 7, limit: 1, offset: 2 }),
     });
     const page = await listAppointments({ doctorId: 'd1', date: '2030-06-03', patientId: undefined, limit: 1, offset: 2 });
     expect(page).toEqual({ items: [{ id: 'a1' }], total: 7, limit: 1, offset: 2 });
@@ -68,7 +59,14 @@ describe('api client', () => {
   it('falls back to the X-Correlation-ID header when the body is not the API envelope', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway', headers: { 'X-Correlation-ID': 'from-header' } })),
+      vi.fn(
+        async () =>
+          new Response('<html>Bad gateway</html>', {
+            status: 502,
+            statusText: 'Bad Gateway',
+            headers: { 'X-Correlation-ID': 'from-header' },
+          }),
+      ),
     );
     const error = await caught(getAvailability({ doctorId: 'd1', date: '2030-06-03' }));
     expect(error).toMatchObject({ status: 502, code: 'HTTP_502', correlationId: 'from-header' });
@@ -76,7 +74,10 @@ describe('api client', () => {
   });
 
   it('reports an unreachable server as a network error', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     const error = await caught(listDoctors());
     expect(error).toMatchObject({ status: 0, code: 'NETWORK_ERROR', correlationId: null });
   });

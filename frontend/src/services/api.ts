@@ -88,13 +88,7 @@ export class ApiError extends Error {
   readonly correlationId: string | null;
   readonly details: ErrorDetail[];
 
-  constructor(init: {
-    status: number;
-    code: string;
-    message: string;
-    correlationId: string | null;
-    details?: ErrorDetail[];
-  }) {
+  constructor(init: { status: number; code: string; message: string; correlationId: string | null; details?: ErrorDetail[] }) {
     super(init.message);
     this.name = 'ApiError';
     this.status = init.status;
@@ -154,10 +148,7 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<E
   throw new ApiError({
     status: response.status,
     code: typeof error.code === 'string' ? error.code : `HTTP_${response.status}`,
-    message:
-      typeof error.message === 'string'
-        ? error.message
-        : `The server answered ${response.status} ${response.statusText}`.trim(),
+    message: typeof error.message === 'string' ? error.message : `The server answered ${response.status} ${response.statusText}`.trim(),
     correlationId: typeof error.correlationId === 'string' ? error.correlationId : headerId,
     details: Array.isArray(error.details) ? (error.details as ErrorDetail[]) : [],
   });
@@ -221,28 +212,17 @@ export function listAppointments(filters: AppointmentFilters = {}) {
   return list<Appointment>('/appointments', filters);
 }
 
-export async function bookAppointment(
-  input: NewAppointment,
-  idempotencyKey: string = newIdempotencyKey(),
-): Promise<Appointment> {
+export async function bookAppointment(input: NewAppointment, idempotencyKey: string = newIdempotencyKey()): Promise<Appointment> {
   const options: RequestOptions = { method: 'POST', body: input, idempotencyKey };
   return (await request<Appointment>('/appointments', options)).data;
 }
 
-export async function cancelAppointment(
-  id: string,
-  reason?: string,
-  idempotencyKey: string = newIdempotencyKey(),
-): Promise<Appointment> {
+export async function cancelAppointment(id: string, reason?: string, idempotencyKey: string = newIdempotencyKey()): Promise<Appointment> {
   const path = `/appointments/${encodeURIComponent(id)}/cancel`;
   const body = reason ? { reason } : {};
   return (await request<Appointment>(path, { method: 'POST', body, idempotencyKey })).data;
 }
 
-export async function getAvailability(params: {
-  doctorId: string;
-  date: string;
-  duration?: number;
-}): Promise<Availability> {
+export async function getAvailability(params: { doctorId: string; date: string; duration?: number }): Promise<Availability> {
   return (await request<Availability>('/availability', { query: params })).data;
 }

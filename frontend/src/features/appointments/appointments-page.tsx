@@ -30,9 +30,7 @@ export function AppointmentsPage() {
 
   function onCancelled(appointment: Appointment) {
     setCancelling(null);
-    setNotice(
-      `Cancelled: ${appointment.patient.name} with ${appointment.doctor.name} at ${formatTime(appointment.start, timezone)}.`,
-    );
+    setNotice(`Cancelled: ${appointment.patient.name} with ${appointment.doctor.name} at ${formatTime(appointment.start, timezone)}.`);
   }
 
   // The row's Cancel button is gone once the dialog closes, so focus would fall back to the
@@ -48,7 +46,14 @@ export function AppointmentsPage() {
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Filter appointments">
         <Field label="Doctor">
           {(p) => (
-            <select {...p} value={doctorId} onChange={(e) => { setDoctorId(e.target.value); setOffset(0); }}>
+            <select
+              {...p}
+              value={doctorId}
+              onChange={(e) => {
+                setDoctorId(e.target.value);
+                setOffset(0);
+              }}
+            >
               <option value="">All doctors</option>
               {doctors.data?.items.map((d) => (
                 <option key={d.id} value={d.id}>
@@ -59,7 +64,17 @@ export function AppointmentsPage() {
           )}
         </Field>
         <Field label="Date" hint="Leave empty for every day">
-          {(p) => <input {...p} type="date" value={date} onChange={(e) => { setDate(e.target.value); setOffset(0); }} />}
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              value={date}
+              onChange={(e) => {
+                setDate(e.target.value);
+                setOffset(0);
+              }}
+            />
+          )}
         </Field>
       </form>
       <p role="status" ref={noticeRef} tabIndex={-1} className="form-status">
@@ -67,15 +82,9 @@ export function AppointmentsPage() {
       </p>
       {appointments.isPending && <p className="muted">Loading appointments…</p>}
       {appointments.isError && (
-        <ErrorAlert
-          title="The appointments could not be loaded."
-          error={appointments.error}
-          onRetry={() => void appointments.refetch()}
-        />
+        <ErrorAlert title="The appointments could not be loaded." error={appointments.error} onRetry={() => void appointments.refetch()} />
       )}
-      {page && page.items.length === 0 && (
-        <p className="empty">No appointments match these filters.</p>
-      )}
+      {page && page.items.length === 0 && <p className="empty">No appointments match these filters.</p>}
       {page && page.items.length > 0 && (
         <>
           <p className="muted">
@@ -84,22 +93,27 @@ export function AppointmentsPage() {
           <AppointmentTable appointments={page.items} timezone={timezone} onCancel={setCancelling} />
           {page.total > PAGE_SIZE && (
             <div className="pager">
-              <button type="button" className="button-secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={offset === 0}
+                onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
+              >
                 Previous page
               </button>
-              <button type="button" className="button-secondary" disabled={offset + PAGE_SIZE >= page.total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={offset + PAGE_SIZE >= page.total}
+                onClick={() => setOffset(offset + PAGE_SIZE)}
+              >
                 Next page
               </button>
             </div>
           )}
         </>
       )}
-      <CancelDialog
-        appointment={cancelling}
-        timezone={timezone}
-        onClose={() => setCancelling(null)}
-        onCancelled={onCancelled}
-      />
+      <CancelDialog appointment={cancelling} timezone={timezone} onClose={() => setCancelling(null)} onCancelled={onCancelled} />
     </>
   );
 }

@@ -49,23 +49,17 @@ function CancelConfirmation({
   const cancel = useCancelAppointment();
 
   function confirm() {
-    cancel.mutate(
-      { id: appointment.id, reason: reason.trim() || undefined, idempotencyKey },
-      { onSuccess: onCancelled },
-    );
+    cancel.mutate({ id: appointment.id, reason: reason.trim() || undefined, idempotencyKey }, { onSuccess: onCancelled });
   }
 
   return (
     <>
       <p>
-        {appointment.patient.name} with {appointment.doctor.name},{' '}
-        {formatLongDate(dateInZone(appointment.start, timezone))} at{' '}
+        {appointment.patient.name} with {appointment.doctor.name}, {formatLongDate(dateInZone(appointment.start, timezone))} at{' '}
         {formatTime(appointment.start, timezone)}. The time becomes free for others to book.
       </p>
       <Field label="Why is it cancelled?" hint="Optional">
-        {(p) => (
-          <input {...p} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
-        )}
+        {(p) => <input {...p} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />}
       </Field>
       {cancel.isError && <ErrorAlert title="The appointment was not cancelled." error={cancel.error} />}
       <div className="dialog-actions">

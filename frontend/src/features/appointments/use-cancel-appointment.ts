@@ -8,8 +8,7 @@ export type CancelRequest = { id: string; reason?: string; idempotencyKey: strin
 export function useCancelAppointment() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, reason, idempotencyKey }: CancelRequest) =>
-      cancelAppointment(id, reason, idempotencyKey),
+    mutationFn: ({ id, reason, idempotencyKey }: CancelRequest) => cancelAppointment(id, reason, idempotencyKey),
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: appointmentsKey }),

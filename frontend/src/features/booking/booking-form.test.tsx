@@ -124,8 +124,7 @@ describe('BookingForm', () => {
 
   it('shows any other error with the API message and its correlation id', async () => {
     api({
-      'POST /api/appointments': () =>
-        fail(422, 'OUTSIDE_WORKING_HOURS', 'The doctor does not work at that time', 'corr-777'),
+      'POST /api/appointments': () => fail(422, 'OUTSIDE_WORKING_HOURS', 'The doctor does not work at that time', 'corr-777'),
     });
     const user = userEvent.setup();
     renderWithApp(<BookingForm />);

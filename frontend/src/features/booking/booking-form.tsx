@@ -14,17 +14,14 @@ import { useBookAppointment } from './use-book-appointment';
 const CONFLICT_TEXT: Record<string, string> = {
   BOOKING_CONFLICT:
     'Someone else has just booked this time with this doctor. The free slots have been refreshed: please choose another time.',
-  PATIENT_CONFLICT:
-    'This patient already has another appointment at this time. Please choose a different time.',
+  PATIENT_CONFLICT: 'This patient already has another appointment at this time. Please choose a different time.',
 };
 
 /** Patients are listed by name; the email tells apart two patients who share one. */
 function patientLabels(patients: Patient[]): Map<string, string> {
   const counts = new Map<string, number>();
   for (const p of patients) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
-  return new Map(
-    patients.map((p) => [p.id, (counts.get(p.name) ?? 0) > 1 ? `${p.name} (${p.email})` : p.name]),
-  );
+  return new Map(patients.map((p) => [p.id, (counts.get(p.name) ?? 0) > 1 ? `${p.name} (${p.email})` : p.name]));
 }
 
 export function BookingForm() {
@@ -101,9 +98,7 @@ export function BookingForm() {
         >
           {(p) => (
             <select {...p} value={doctorId} onChange={(e) => chooseDoctor(e.target.value)} disabled={doctors.isPending}>
-              <option value="">
-                {doctors.isPending ? 'Loading doctors…' : doctorList.length ? 'Choose a doctor' : 'No doctors yet'}
-              </option>
+              <option value="">{doctors.isPending ? 'Loading doctors…' : doctorList.length ? 'Choose a doctor' : 'No doctors yet'}</option>
               {doctorList.map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.name}

@@ -25,15 +25,9 @@ export function SlotPicker({
       {doctorId && !date && <p className="muted">Choose a date to see the free slots.</p>}
       {availability.isLoading && <p className="muted">Loading free slots…</p>}
       {availability.isError && (
-        <ErrorAlert
-          title="The free slots could not be loaded."
-          error={availability.error}
-          onRetry={() => void availability.refetch()}
-        />
+        <ErrorAlert title="The free slots could not be loaded." error={availability.error} onRetry={() => void availability.refetch()} />
       )}
-      {availability.data && availability.data.slots.length === 0 && (
-        <p className="empty">No free slots on this day. Try another date.</p>
-      )}
+      {availability.data && availability.data.slots.length === 0 && <p className="empty">No free slots on this day. Try another date.</p>}
       {availability.data && availability.data.slots.length > 0 && (
         <>
           <p className="muted">
@@ -42,12 +36,7 @@ export function SlotPicker({
           <ul className="slot-list">
             {availability.data.slots.map((slot) => (
               <li key={slot.start}>
-                <button
-                  type="button"
-                  className="slot"
-                  aria-pressed={selected === slot.start}
-                  onClick={() => onSelect(slot)}
-                >
+                <button type="button" className="slot" aria-pressed={selected === slot.start} onClick={() => onSelect(slot)}>
                   {formatTime(slot.start, availability.data.timezone)}
                 </button>
               </li>

@@ -1,12 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import {
-  ApiError,
-  bookAppointment,
-  newIdempotencyKey,
-  type Availability,
-  type NewAppointment,
-} from '../../services/api';
+import { ApiError, bookAppointment, newIdempotencyKey, type Availability, type NewAppointment } from '../../services/api';
 import { appointmentsKey } from '../appointments/use-appointments';
 import { availabilityKey, availabilityQueryKey } from './use-availability';
 
@@ -28,8 +22,7 @@ export function useBookAppointment() {
   return useMutation({
     mutationFn: ({ body }: BookingRequest) => {
       const serialised = JSON.stringify(body);
-      const key =
-        lastAttempt.current?.body === serialised ? lastAttempt.current.key : newIdempotencyKey();
+      const key = lastAttempt.current?.body === serialised ? lastAttempt.current.key : newIdempotencyKey();
       lastAttempt.current = { body: serialised, key };
       return bookAppointment(body, key);
     },
@@ -37,8 +30,7 @@ export function useBookAppointment() {
       lastAttempt.current = null;
       queryClient.setQueryData<Availability>(
         availabilityQueryKey(body.doctorId, date),
-        (current) =>
-          current && { ...current, slots: current.slots.filter((s) => s.start !== body.start) },
+        (current) => current && { ...current, slots: current.slots.filter((s) => s.start !== body.start) },
       );
     },
     onError: (error) => {

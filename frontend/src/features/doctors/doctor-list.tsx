@@ -12,17 +12,11 @@ export function DoctorList() {
   return (
     <>
       <Field label="Search doctors" hint="By name">
-        {(p) => (
-          <input {...p} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        )}
+        {(p) => <input {...p} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />}
       </Field>
       {doctors.isPending && <p className="muted">Loading doctors…</p>}
       {doctors.isError && (
-        <ErrorAlert
-          title="The doctors could not be loaded."
-          error={doctors.error}
-          onRetry={() => void doctors.refetch()}
-        />
+        <ErrorAlert title="The doctors could not be loaded." error={doctors.error} onRetry={() => void doctors.refetch()} />
       )}
       {doctors.isSuccess && doctors.data.items.length === 0 && (
         <p className="empty">{q ? `No doctor matches “${q}”.` : 'No doctors yet. Add the first one above.'}</p>

@@ -15,17 +15,11 @@ export function PatientList() {
   return (
     <>
       <Field label="Search patients" hint="Name or email; results update as you type">
-        {(p) => (
-          <input {...p} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        )}
+        {(p) => <input {...p} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />}
       </Field>
       {patients.isPending && <p className="muted">Loading patients…</p>}
       {patients.isError && (
-        <ErrorAlert
-          title="The patients could not be loaded."
-          error={patients.error}
-          onRetry={() => void patients.refetch()}
-        />
+        <ErrorAlert title="The patients could not be loaded." error={patients.error} onRetry={() => void patients.refetch()} />
       )}
       {page && page.items.length === 0 && (
         <p className="empty">{q ? `No patient matches “${q}”.` : 'No patients yet. Add the first one above.'}</p>
