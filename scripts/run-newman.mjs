@@ -72,7 +72,14 @@ async function main() {
   const port = await freePort();
   const server = spawn(process.execPath, [serverEntry], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: 'pglite://memory', SEED_DEMO: 'false', LOG_LEVEL: 'warn', SERVE_FRONTEND: 'false' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: 'pglite://memory',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      SERVE_FRONTEND: 'false',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // The API logs every 4xx at warn; keep its lines out of newman's report unless something fails.
