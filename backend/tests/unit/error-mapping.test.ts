@@ -27,12 +27,20 @@ describe('error handler', () => {
     expect(response.headers['x-correlation-id']).toBe('abc-123');
     expect(response.body).toEqual({
       success: false,
-      error: { code: 'VALIDATION_ERROR', message: 'Invalid request body', correlationId: 'abc-123', timestamp: expect.any(String), details: [{ path: 'start', message: 'required' }] },
+      error: {
+        code: 'VALIDATION_ERROR',
+        message: 'Invalid request body',
+        correlationId: 'abc-123',
+        timestamp: expect.any(String),
+        details: [{ path: 'start', message: 'required' }],
+      },
     });
   });
 
   it('hides an unexpected error behind INTERNAL_ERROR with no stack or driver text', async () => {
-    const response = await request(appThrowing(new Error('relation "appointments" does not exist at Parser.parse (/app/node_modules/pg)'))).get('/boom');
+    const response = await request(
+      appThrowing(new Error('relation "appointments" does not exist at Parser.parse (/app/node_modules/pg)')),
+    ).get('/boom');
     expect(response.status).toBe(500);
     expect(response.body.error.code).toBe('INTERNAL_ERROR');
     expect(JSON.stringify(response.body)).not.toMatch(/relation "|node_modules|Parser/);
@@ -50,7 +58,9 @@ describe('error handler', () => {
   });
 
   it('replaces a correlation id that is not safe to echo', async () => {
-    const response = await request(appThrowing(new NotFoundError('x'))).get('/boom').set('X-Correlation-ID', 'bad id <script>');
+    const response = await request(appThrowing(new NotFoundError('x')))
+      .get('/boom')
+      .set('X-Correlation-ID', 'bad id <script>');
     expect(response.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -38,7 +38,17 @@ describe('Mongo document mapping', () => {
   it('maps _id to a hex id and fills missing optionals with null', () => {
     const _id = new Types.ObjectId();
     const doctor = toDoctor({ _id, name: 'Dr. A', specialty: 'GP', slotMinutes: 30, createdAt: now, updatedAt: now } as never);
-    expect(doctor).toEqual({ id: _id.toHexString(), name: 'Dr. A', specialty: 'GP', email: null, phone: null, slotMinutes: 30, schedule: null, createdAt: now, updatedAt: now });
+    expect(doctor).toEqual({
+      id: _id.toHexString(),
+      name: 'Dr. A',
+      specialty: 'GP',
+      email: null,
+      phone: null,
+      slotMinutes: 30,
+      schedule: null,
+      createdAt: now,
+      updatedAt: now,
+    });
     const patient = toPatient({ _id, name: 'Ana', email: 'a@x.org', emailKey: 'a@x.org', createdAt: now, updatedAt: now } as never);
     expect(patient).toMatchObject({ id: _id.toHexString(), phone: null, dateOfBirth: null });
     expect(patient).not.toHaveProperty('emailKey');
@@ -46,8 +56,23 @@ describe('Mongo document mapping', () => {
 
   it('joins an appointment with the names fetched in one batch', () => {
     const [id, doctorId, patientId] = [new Types.ObjectId(), new Types.ObjectId(), new Types.ObjectId()];
-    const doc = { _id: id, doctorId, patientId, start: now, end: now, status: 'BOOKED', reason: null, cancelledAt: null, cancellationReason: null, createdAt: now, updatedAt: now };
-    const names = { doctors: new Map([[doctorId.toHexString(), { name: 'Dr. A', specialty: 'GP' }]]), patients: new Map([[patientId.toHexString(), { name: 'Ana' }]]) };
+    const doc = {
+      _id: id,
+      doctorId,
+      patientId,
+      start: now,
+      end: now,
+      status: 'BOOKED',
+      reason: null,
+      cancelledAt: null,
+      cancellationReason: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const names = {
+      doctors: new Map([[doctorId.toHexString(), { name: 'Dr. A', specialty: 'GP' }]]),
+      patients: new Map([[patientId.toHexString(), { name: 'Ana' }]]),
+    };
     expect(toAppointmentView(doc as never, names)).toMatchObject({
       id: id.toHexString(),
       doctorId: doctorId.toHexString(),
@@ -70,7 +95,10 @@ describe('Mongo error translation', () => {
   });
 
   it('turns an unreachable server into SERVICE_UNAVAILABLE', () => {
-    expect(translateMongoError({ name: 'MongoServerSelectionError', message: 'connect ECONNREFUSED' })).toMatchObject({ code: 'SERVICE_UNAVAILABLE', status: 503 });
+    expect(translateMongoError({ name: 'MongoServerSelectionError', message: 'connect ECONNREFUSED' })).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      status: 503,
+    });
   });
 
   it('passes anything else through untouched', () => {
@@ -106,7 +134,11 @@ describe('Mongo transaction retry loop', () => {
 
   it('stops after maxAttempts and says so', async () => {
     const { session, calls } = fakeSession();
-    const failure = await runTransaction(session, async () => Promise.reject(writeConflict()), { maxAttempts: 3, baseDelayMs: 1, sleep: noSleep }).catch((error: unknown) => error);
+    const failure = await runTransaction(session, async () => Promise.reject(writeConflict()), {
+      maxAttempts: 3,
+      baseDelayMs: 1,
+      sleep: noSleep,
+    }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(TransactionRetriesExhausted);
     expect(calls.filter((call) => call === 'start')).toHaveLength(3);
   });
@@ -114,7 +146,9 @@ describe('Mongo transaction retry loop', () => {
   it('does not retry a business error such as a conflict found by the overlap check', async () => {
     const { session, calls } = fakeSession();
     const conflict = new AppError('BOOKING_CONFLICT', 409, 'Time slot not available');
-    await expect(runTransaction(session, async () => Promise.reject(conflict), { maxAttempts: 5, baseDelayMs: 1, sleep: noSleep })).rejects.toBe(conflict);
+    await expect(
+      runTransaction(session, async () => Promise.reject(conflict), { maxAttempts: 5, baseDelayMs: 1, sleep: noSleep }),
+    ).rejects.toBe(conflict);
     expect(calls).toEqual(['start', 'abort']);
   });
 
@@ -142,7 +176,9 @@ describe('Mongo transaction retry loop', () => {
 
   it('answers BOOKING_CONFLICT when a booking still collides after every retry', async () => {
     const { session } = fakeSession();
-    await expect(runBookingTransaction(session, async () => Promise.reject(writeConflict()), { maxAttempts: 2, baseDelayMs: 1, sleep: noSleep })).rejects.toMatchObject({
+    await expect(
+      runBookingTransaction(session, async () => Promise.reject(writeConflict()), { maxAttempts: 2, baseDelayMs: 1, sleep: noSleep }),
+    ).rejects.toMatchObject({
       code: 'BOOKING_CONFLICT',
       status: 409,
     });
