@@ -1,0 +1,104 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresDatabase, isPostgresReachable } from '../helpers/engines.js';
+import { at, futureDate, unique } from '../helpers/factories.js';
+import { startApiProcess, type ApiProcess } from '../helpers/processes.js';
+
+const reachable = await isPostgresReachable();
+if (!reachable) process.stdout.write('skipped: multi-process PostgreSQL tests (no PostgreSQL server)\n');
+
+const OVERLAPS = `
+  SELECT count(*)::int AS n FROM appointments a JOIN appointments b
+    ON a.id < b.id AND a.status = 'BOOKED' AND b.status = 'BOOKED'
+   AND tstzrange(a.start_at, a.end_at, '[)') && tstzrange(b.start_at, b.end_at, '[)')
+   AND (a.doctor_id = b.doctor_id OR a.patient_id = b.patient_id)`;
+
+describe.runIf(reachable)('three API processes sharing one PostgreSQL database', () => {
+  let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
+  let processes: ApiProcess[] = [];
+  let sql: pg.Client;
+  const day = futureDate(9);
+
+  beforeAll(async () => {
+    database = await createPostgresDatabase();
+    processes = await Promise.all([1, 2, 3].map(() => startApiProcess({ DATABASE_URL: database.url })));
+    sql = new pg.Client({ connectionString: database.url });
+    await sql.connect();
+  }, 90_000);
+
+  afterAll(async () => {
+    await sql?.end();
+    await Promise.all(processes.map((api) => api.stop()));
+    await database?.drop();
+  });
+
+  const post = (api: ApiProcess, path: string, body: unknown) =>
+    fetch(`${api.url}/api${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(
+      async (response) => ({
+        status: response.status,
+        body: (await response.json()) as { data?: { id: string }; error?: { code: string } },
+      }),
+    );
+  const doctor = async () => (await post(processes[0]!, '/doctors', { name: `Dr. ${unique()}`, specialty: 'GP' })).body.data!.id;
+  const patients = (count: number) =>
+    Promise.all(
+      Array.from(
+        { length: count },
+        async () => (await post(processes[1]!, '/patients', { name: 'P', email: `${unique()}@example.org` })).body.data!.id,
+      ),
+    );
+
+  it('gives one 201 and 49 BOOKING_CONFLICT to 50 simultaneous requests spread over the processes', async () => {
+    const doctorId = await doctor();
+    const patientIds = await patients(50);
+    const responses = await Promise.all(
+      patientIds.map((patientId, i) => post(processes[i % 3]!, '/appointments', { doctorId, patientId, start: at(day, '10:00') })),
+    );
+    expect(responses.map((response) => response.status).sort()).toEqual([201, ...Array(49).fill(409)]);
+    expect(new Set(responses.filter((r) => r.status === 409).map((r) => r.body.error?.code))).toEqual(new Set(['BOOKING_CONFLICT']));
+    const rows = await sql.query("SELECT count(*)::int AS n FROM appointments WHERE doctor_id = $1 AND status = 'BOOKED'", [doctorId]);
+    expect(rows.rows[0].n).toBe(1);
+  });
+
+  it('keeps 30 staggered overlapping bookings across processes free of overlaps', async () => {
+    const doctorId = await doctor();
+    const patientIds = await patients(30);
+    const base = new Date(at(day, '12:00')).getTime();
+    const responses = await Promise.all(
+      patientIds.map((patientId, i) =>
+        post(processes[i % 3]!, '/appointments', {
+          doctorId,
+          patientId,
+          start: new Date(base + i * 5 * 60_000).toISOString(),
+          end: new Date(base + (i * 5 + 20) * 60_000).toISOString(),
+        }),
+      ),
+    );
+    expect(responses.filter((r) => r.status !== 201 && r.status !== 409)).toEqual([]);
+    expect(responses.filter((r) => r.status === 201).length).toBeGreaterThanOrEqual(5);
+    expect((await sql.query(OVERLAPS)).rows[0].n).toBe(0);
+  });
+
+  it('never books one patient twice at once across two doctors and three processes', async () => {
+    const [first, second] = [await doctor(), await doctor()];
+    const [patientId] = await patients(1);
+    const responses = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        post(processes[i % 3]!, '/appointments', { doctorId: i % 2 ? first : second, patientId, start: at(day, '15:00') }),
+      ),
+    );
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(new Set(responses.filter((r) => r.status !== 201).map((r) => r.body.error?.code))).toEqual(
+      new Set(['BOOKING_CONFLICT', 'PATIENT_CONFLICT']),
+    );
+    expect((await sql.query(OVERLAPS)).rows[0].n).toBe(0);
+  });
+
+  it('exits 0 on SIGTERM after finishing in-flight work', async () => {
+    const extra = await startApiProcess({ DATABASE_URL: database.url });
+    const inFlight = fetch(`${extra.url}/api/doctors`).then((response) => response.status);
+    const code = await extra.stop();
+    expect(await inFlight).toBe(200);
+    expect(code).toBe(0);
+  });
+});
