@@ -76,6 +76,7 @@ describe('every page on the demo data', () => {
       const console_ = watchConsole(page);
       try {
         await settle(page, item);
+        expect(await page.title()).toBe(`${item.name[0]!.toUpperCase()}${item.name.slice(1)} · Clinic desk`);
         const nav = page.getByRole('navigation');
         for (const link of ['Schedule', 'Book', 'Appointments', 'Doctors', 'Patients']) {
           await nav.getByRole('link', { name: link, exact: true }).waitFor();

@@ -7,18 +7,25 @@ import { DoctorsPage } from './features/doctors/doctors-page';
 import { PatientsPage } from './features/patients/patients-page';
 import { SchedulePage } from './features/schedule/schedule-page';
 import { NotFoundPage } from './components/not-found-page';
+import { RouteError } from './components/route-error';
 import { ApiError } from './services/api';
 
 const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { path: '/', element: <SchedulePage /> },
-      { path: '/book', element: <BookingPage /> },
-      { path: '/appointments', element: <AppointmentsPage /> },
-      { path: '/doctors', element: <DoctorsPage /> },
-      { path: '/patients', element: <PatientsPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        // Inside the layout, so the menu stays usable when one page fails.
+        errorElement: <RouteError />,
+        children: [
+          { path: '/', element: <SchedulePage /> },
+          { path: '/book', element: <BookingPage /> },
+          { path: '/appointments', element: <AppointmentsPage /> },
+          { path: '/doctors', element: <DoctorsPage /> },
+          { path: '/patients', element: <PatientsPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]);
