@@ -1,5 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { IANAZone } from 'luxon';
+
+// The repository's .data folder, wherever the process was started from (root, backend/ or a container).
+const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
 
 const hour = z.coerce.number().int().min(0).max(24);
 
@@ -9,7 +13,7 @@ const envSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     DATABASE_URL: z.string().optional(),
     MONGODB_URI: z.string().optional(),
-    DATA_DIR: z.string().default('./.data'),
+    DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
     CLINIC_START_HOUR: hour.default(9),
     CLINIC_END_HOUR: hour.default(17),
     CLINIC_TIMEZONE: z
