@@ -1,21 +1,31 @@
 import { v7 as uuidv7 } from 'uuid';
-import { ConflictError, NotFoundError } from '../../errors.js';
+import { bookingConflict, ConflictError, NotFoundError, patientConflict } from '../../errors.js';
 import type { AppointmentRepository, AppointmentView, IdempotencyCompletion } from '../store.js';
 import type { SqlClient, SqlDatabase } from './db.js';
 import { retryDeadlocks, sqlCall } from './errors.js';
 import { APPOINTMENT_VIEW_COLUMNS, APPOINTMENT_VIEW_JOINS, isSqlId, toAppointmentView, type AppointmentViewRow } from './rows.js';
 
 // The INSERT and the idempotency record are one statement: one round trip, and one atomic unit.
+// ON CONFLICT DO NOTHING makes the exclusion constraints arbiters (speculative insertion): racers for
+// one slot wait for the first and step aside, where a plain INSERT can deadlock with another racer
+// and both sit out deadlock_timeout (1 s) before one fails.
 const BOOK = `
 WITH inserted AS (
   INSERT INTO appointments (id, doctor_id, patient_id, start_at, end_at, status, reason, created_at, updated_at)
   VALUES ($1, $2, $3, $4, $5, 'BOOKED', $6, $7, $7)
+  ON CONFLICT DO NOTHING
   RETURNING id
 ), remembered AS (
   UPDATE idempotency_keys SET status_code = $9, response_body = $10
   WHERE key = $8 AND EXISTS (SELECT 1 FROM inserted)
 )
 SELECT id FROM inserted`;
+
+// A fresh statement sees the winner that made the INSERT step aside; the doctor's conflict is named first.
+const WHO_CONFLICTS = `
+SELECT
+  EXISTS (SELECT 1 FROM appointments WHERE doctor_id = $1 AND status = 'BOOKED' AND tstzrange(start_at, end_at, '[)') && tstzrange($3, $4, '[)')) AS doctor,
+  EXISTS (SELECT 1 FROM appointments WHERE patient_id = $2 AND status = 'BOOKED' AND tstzrange(start_at, end_at, '[)') && tstzrange($3, $4, '[)')) AS patient`;
 
 const CANCEL = `
 WITH updated AS (
@@ -65,7 +75,7 @@ export function sqlAppointments(db: SqlDatabase): AppointmentRepository {
           patient: input.patient,
         };
         const stored = idempotency?.render(view);
-        await retryDeadlocks(() =>
+        const inserted = await retryDeadlocks(() =>
           db.query(BOOK, [
             view.id,
             view.doctorId,
@@ -79,6 +89,11 @@ export function sqlAppointments(db: SqlDatabase): AppointmentRepository {
             stored ? JSON.stringify(stored.body) : null,
           ]),
         );
+        if (inserted.rows.length === 0) {
+          const who = await db.query<{ doctor: boolean; patient: boolean }>(WHO_CONFLICTS, [view.doctorId, view.patientId, view.start, view.end]);
+          // Neither: the winner was cancelled in between; the slot was still taken when we asked for it.
+          throw who.rows[0]?.patient && !who.rows[0].doctor ? patientConflict() : bookingConflict();
+        }
         return view;
       }),
 
