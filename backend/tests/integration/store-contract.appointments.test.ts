@@ -163,7 +163,8 @@ for (const engine of engines) {
       );
       const codes = results.flatMap((result) => (result.status === 'rejected' ? [(result.reason as { code?: string }).code] : []));
       expect(new Set(codes)).toEqual(new Set(['BOOKING_CONFLICT']));
-      expect(results.filter((result) => result.status === 'fulfilled').length).toBeGreaterThanOrEqual(10);
+      // Each winner blocks at most five of the staggered starts, so at least six must win.
+      expect(results.filter((result) => result.status === 'fulfilled').length).toBeGreaterThanOrEqual(6);
       expect(await overlapsOf(store, doctor.id)).toEqual([]);
     });
 
