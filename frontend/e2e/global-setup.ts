@@ -19,7 +19,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const workDir = mkdtempSync(join(tmpdir(), 'clinic-e2e-'));
   const axeReportFile = join(workDir, 'axe.jsonl');
-  let stop = async () => {};
+  let stop = async () => '';
   let baseURL = process.env.E2E_BASE_URL?.replace(/\/+$/, '');
   if (!baseURL) {
     if (process.env.E2E_SKIP_BUILD !== '1') buildAll();
@@ -31,7 +31,8 @@ export default async function setup(project: TestProject) {
   project.provide('axeReportFile', axeReportFile);
 
   return async () => {
-    await stop();
+    const serverLog = (await stop()).trim();
+    if (serverLog) process.stdout.write(`\nserver warnings and errors (last lines):\n${serverLog}\n`);
     const records: AxeRecord[] = [];
     try {
       for (const line of readFileSync(axeReportFile, 'utf8').split('\n')) {

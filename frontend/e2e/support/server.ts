@@ -8,11 +8,10 @@ export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..'
 export function buildAll(): void {
   for (const workspace of ['backend', 'frontend']) {
     process.stdout.write(`e2e: building ${workspace}…\n`);
-    const result = spawnSync('npm', ['run', 'build', '-w', workspace], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    if (result.status !== 0) throw new Error(`npm run build -w ${workspace} failed`);
+    const result = spawnSync('npm', ['run', 'build', '-w', workspace], { cwd: repoRoot, encoding: 'utf8' });
+    if (result.status !== 0) {
+      throw new Error(`npm run build -w ${workspace} failed:\n${result.stdout}${result.stderr}`);
+    }
   }
 }
 
@@ -44,7 +43,7 @@ async function waitForHealth(baseURL: string, child: ChildProcess, output: () =>
 }
 
 /** Starts the real API (which also serves the built SPA) on a free port and an in-memory store. */
-export async function startServer(): Promise<{ baseURL: string; stop: () => Promise<void> }> {
+export async function startServer(): Promise<{ baseURL: string; stop: () => Promise<string> }> {
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['backend/dist/server.js'], {
@@ -73,14 +72,15 @@ export async function startServer(): Promise<{ baseURL: string; stop: () => Prom
     }
   });
 
+  /** Stops the server and returns what it logged (LOG_LEVEL=warn: warnings and errors only). */
   const stop = () =>
-    new Promise<void>((resolve) => {
+    new Promise<string>((resolve) => {
       stopping = true;
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null) return resolve(output);
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       child.once('exit', () => {
         clearTimeout(timer);
-        resolve();
+        resolve(output);
       });
       child.kill('SIGTERM');
     });
