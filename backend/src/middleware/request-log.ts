@@ -13,6 +13,8 @@ export function requestLog(logger: Logger, metrics: Metrics) {
       const route = routeOf(req);
       metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
       const level = res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'http';
+      // winston formats every entry before its transports drop it by level; skip that work up front.
+      if (!logger.isLevelEnabled(level)) return;
       logger.log(level, 'request completed', {
         correlationId: res.locals.correlationId,
         method: req.method,
