@@ -1,11 +1,25 @@
+import cluster from 'node:cluster';
 import client from 'prom-client';
+import { clusterMetrics } from './cluster.js';
 import type { Store } from './store/store.js';
+
+/**
+ * A worker's registry whose text is the whole cluster's, so any worker can answer a scrape.
+ * Constructing an AggregatorRegistry is what makes prom-client answer the primary's requests.
+ */
+class ClusterRegistry extends client.AggregatorRegistry<client.PrometheusContentType> {
+  override metrics(): Promise<string> {
+    return clusterMetrics();
+  }
+}
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
 /** One registry per app, so several apps in one test process never share counters. */
 export function createMetrics() {
-  const registry = new client.Registry();
+  const registry = cluster.isWorker ? new ClusterRegistry() : new client.Registry();
+  // The primary's AggregatorRegistry collects this worker's own samples through prom-client's IPC.
+  if (cluster.isWorker) client.AggregatorRegistry.setRegistries([registry]);
   client.collectDefaultMetrics({ register: registry });
   return {
     registry,

@@ -1,6 +1,8 @@
+import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
+import { runPrimary, workerCount } from './cluster.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/env.js';
 import { createLogger, type Logger } from './config/logger.js';
 import { seedDemoData } from './seed/demo-data.js';
@@ -44,8 +46,19 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, json: config.nodeEnv === 'production' });
   const target = describeTarget(config);
+  const workers = workerCount();
+  // PGlite is an engine inside this process: a second process could not open its directory.
+  if (workers > 1 && target.engine === 'pglite') logger.warn('WEB_CONCURRENCY ignored: the embedded PGlite store runs in one process');
+  if (cluster.isPrimary && workers > 1 && target.engine !== 'pglite') {
+    // Migrations (and an asked-for seed) run once here, before any worker opens the store.
+    const store = await openStore(config);
+    await seedIfWanted(store, config, logger);
+    await store.close();
+    runPrimary(workers, logger, SHUTDOWN_GRACE_MS);
+    return;
+  }
   const store = await openStore(config);
-  await seedIfWanted(store, config, logger);
+  if (cluster.isPrimary) await seedIfWanted(store, config, logger);
   const purge = setInterval(() => void store.idempotency.purgeExpired(new Date()).catch(() => undefined), 60 * 60 * 1000);
   purge.unref();
   const app = createApp({ store, config, logger, frontendDir: config.serveFrontend ? frontendDir : undefined });
