@@ -36,11 +36,11 @@ export function AppointmentTable({
         <tbody>
           {appointments.map((a) => (
             <tr key={a.id} className={a.status === 'CANCELLED' ? 'row-cancelled' : undefined}>
-              <td>
+              <td id={`when-${a.id}`}>
                 <span className="nowrap">{formatShortDate(a.start, timezone)}</span>{' '}
                 <span className="nowrap">{formatTimeRange(a.start, a.end, timezone)}</span>
               </td>
-              <td>{a.patient.name}</td>
+              <td id={`who-${a.id}`}>{a.patient.name}</td>
               <td>{a.doctor.name}</td>
               <td>{a.reason ?? '—'}</td>
               <td>
@@ -48,7 +48,12 @@ export function AppointmentTable({
               </td>
               <td>
                 {a.status === 'BOOKED' && (
-                  <button type="button" className="button-secondary" onClick={() => onCancel(a)}>
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    aria-describedby={`when-${a.id} who-${a.id}`}
+                    onClick={() => onCancel(a)}
+                  >
                     Cancel
                   </button>
                 )}
