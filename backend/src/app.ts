@@ -13,7 +13,7 @@ import { correlationId } from './middleware/correlation.js';
 import { errorHandler, notFoundRoute } from './middleware/error-handler.js';
 import { idempotency } from './middleware/idempotency.js';
 import { rateLimiter } from './middleware/rate-limit.js';
-import { bookingOutcome, requestLog } from './middleware/request-log.js';
+import { bookingOutcome, rememberMountPath, requestLog } from './middleware/request-log.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { appointmentsRouter, availabilityRouter } from './routes/appointments.js';
 import { docsRouter } from './routes/docs.js';
@@ -46,7 +46,15 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   app.set('trust proxy', config.trustProxy);
   app.use(correlationId);
   app.use(requestLog(logger, metrics));
-  app.use(helmet());
+  app.use(
+    helmet({
+      // Clinics often reach the server over plain http on their LAN: upgrading every asset to
+      // https there would load nothing, and the opener/agent-cluster headers only warn on http.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+      crossOriginOpenerPolicy: false,
+      originAgentCluster: false,
+    }),
+  );
   app.use(
     cors({
       origin: config.corsOrigins.includes('*') ? true : [...config.corsOrigins],
@@ -61,14 +69,15 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   const api = express.Router();
   api.use(rateLimiter(config.rateLimitPerMinute));
   api.use(express.json({ limit: '100kb' }));
-  api.use('/config', configRouter(config.clinic));
-  api.use('/doctors', doctorsRouter(doctorsController(directory)));
-  api.use('/patients', patientsRouter(patientsController(directory, appointments)));
-  api.use(
+  const mount = (path: string, router: express.Router) => api.use(path, rememberMountPath, router);
+  mount('/config', configRouter(config.clinic));
+  mount('/doctors', doctorsRouter(doctorsController(directory)));
+  mount('/patients', patientsRouter(patientsController(directory, appointments)));
+  mount(
     '/appointments',
     appointmentsRouter(appointmentHandlers, { idempotency: idempotency(store, logger), bookingOutcome: bookingOutcome(metrics) }),
   );
-  api.use('/availability', availabilityRouter(appointmentHandlers));
+  mount('/availability', availabilityRouter(appointmentHandlers));
   api.use(docsRouter(buildOpenApiDocument()));
   api.use(notFoundRoute);
   app.use('/api', api);

@@ -12,6 +12,8 @@ function asAppError(error: unknown): AppError | null {
       return new AppError('INVALID_JSON', 400, 'The request body is not valid JSON');
     case 'entity.too.large':
       return new AppError('PAYLOAD_TOO_LARGE', 413, 'The request body is larger than 100 kB');
+    case 'request.aborted':
+      return new AppError('VALIDATION_ERROR', 400, 'The request body was cut off before it ended');
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new AppError('VALIDATION_ERROR', 400, 'The request body encoding is not supported');

@@ -4,6 +4,9 @@ import { z } from 'zod';
 
 extendZodWithOpenApi(z);
 
+// zod's default for a missing field reads "expected string, received undefined"; staff read this.
+z.config({ customError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : undefined) });
+
 // ObjectId hex (MongoDB) or UUID (SQL): either is a well-formed id whatever the engine.
 export const idSchema = z
   .string()

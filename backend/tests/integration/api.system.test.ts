@@ -82,7 +82,8 @@ describe('GET /metrics and GET /api/config', () => {
     await api.http.post('/api/appointments').send({ doctorId: doctor.id, patientId: patient.id, start });
     const metrics = await api.http.get('/metrics');
     expect(metrics.status).toBe(200);
-    expect(metrics.text).toMatch(/http_request_duration_seconds_bucket\{.*route="\/api\/appointments".*\}/);
+    expect(metrics.text).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/api\/appointments",status="201"\} 1/);
+    expect(metrics.text).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/api\/appointments",status="409"\} 1/);
     expect(metrics.text).toMatch(/booking_attempts_total\{outcome="booked"\} 1/);
     expect(metrics.text).toMatch(/booking_attempts_total\{outcome="booking_conflict"\} 1/);
     expect(metrics.text).toMatch(/store_query_duration_seconds_count\{operation="appointments.book",engine="pglite"\} 2/);

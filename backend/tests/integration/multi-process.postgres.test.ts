@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDatabase, isPostgresReachable } from '../helpers/engines.js';
@@ -94,11 +95,25 @@ describe.runIf(reachable)('three API processes sharing one PostgreSQL database',
     expect((await sql.query(OVERLAPS)).rows[0].n).toBe(0);
   });
 
-  it('exits 0 on SIGTERM after finishing in-flight work', async () => {
+  it('exits 0 on SIGTERM after finishing a request already in flight', async () => {
     const extra = await startApiProcess({ DATABASE_URL: database.url });
-    const inFlight = fetch(`${extra.url}/api/doctors`).then((response) => response.status);
-    const code = await extra.stop();
-    expect(await inFlight).toBe(200);
-    expect(code).toBe(0);
+    const body = JSON.stringify({ name: 'Dr. Late Arrival', specialty: 'GP' });
+    const socket = connect(Number(new URL(extra.url).port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    // Headers now, body after SIGTERM: the request is in flight while the server shuts down.
+    socket.write(
+      `POST /api/doctors HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const exited = extra.stop();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    socket.write(body);
+    await closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 201/);
+    expect(await exited).toBe(0);
+    expect((await sql.query("SELECT count(*)::int AS n FROM doctors WHERE name = 'Dr. Late Arrival'")).rows[0].n).toBe(1);
   });
 });

@@ -109,9 +109,10 @@ describe('the OpenAPI document and the mounted routes', () => {
       .get('/api/docs/swagger-ui-init.js')
       .expect(200)
       .expect('Content-Type', /javascript/);
-    // The rest of the API keeps helmet's stricter default.
+    // The rest of the API keeps helmet's stricter script and style policy.
     const api = await request(app).get('/api/config').expect(200);
-    expect(api.headers['content-security-policy']).toMatch(/upgrade-insecure-requests/);
+    expect(api.headers['content-security-policy']).toMatch(/style-src 'self' https: 'unsafe-inline'|default-src 'self'/);
+    expect(api.headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
   });
 });
 

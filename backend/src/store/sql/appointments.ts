@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { bookingConflict, ConflictError, NotFoundError, patientConflict } from '../../errors.js';
 import type { AppointmentRepository, AppointmentView, IdempotencyCompletion } from '../store.js';
 import type { SqlClient, SqlDatabase } from './db.js';
-import { retryDeadlocks, sqlCall } from './errors.js';
+import { sqlCall } from './errors.js';
 import { APPOINTMENT_VIEW_COLUMNS, APPOINTMENT_VIEW_JOINS, isSqlId, toAppointmentView, type AppointmentViewRow } from './rows.js';
 
 // The INSERT and the idempotency record are one statement: one round trip, and one atomic unit.
@@ -75,22 +75,25 @@ export function sqlAppointments(db: SqlDatabase): AppointmentRepository {
           patient: input.patient,
         };
         const stored = idempotency?.render(view);
-        const inserted = await retryDeadlocks(() =>
-          db.query(BOOK, [
-            view.id,
+        const inserted = await db.query(BOOK, [
+          view.id,
+          view.doctorId,
+          view.patientId,
+          view.start,
+          view.end,
+          view.reason,
+          now,
+          idempotency?.key ?? null,
+          stored?.status ?? null,
+          stored ? JSON.stringify(stored.body) : null,
+        ]);
+        if (inserted.rows.length === 0) {
+          const who = await db.query<{ doctor: boolean; patient: boolean }>(WHO_CONFLICTS, [
             view.doctorId,
             view.patientId,
             view.start,
             view.end,
-            view.reason,
-            now,
-            idempotency?.key ?? null,
-            stored?.status ?? null,
-            stored ? JSON.stringify(stored.body) : null,
-          ]),
-        );
-        if (inserted.rows.length === 0) {
-          const who = await db.query<{ doctor: boolean; patient: boolean }>(WHO_CONFLICTS, [view.doctorId, view.patientId, view.start, view.end]);
+          ]);
           // Neither: the winner was cancelled in between; the slot was still taken when we asked for it.
           throw who.rows[0]?.patient && !who.rows[0].doctor ? patientConflict() : bookingConflict();
         }

@@ -36,21 +36,3 @@ export async function sqlCall<T>(operation: () => Promise<T>): Promise<T> {
     throw translateSqlError(error);
   }
 }
-
-const RETRYABLE = new Set(['40P01', '40001']);
-
-/**
- * Two inserts that each wait on the other's exclusion-constraint check (same patient, different
- * doctors) end in a deadlock that PostgreSQL breaks by failing one; rerunning that one statement
- * then meets the winner's committed row and reports the real conflict.
- */
-export async function retryDeadlocks<T>(operation: () => Promise<T>, attempts = 4): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await operation();
-    } catch (error) {
-      const code = (error as DriverError | null)?.code;
-      if (attempt >= attempts || !code || !RETRYABLE.has(code)) throw error;
-    }
-  }
-}

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { SqlClient, SqlDatabase } from './db.js';
+import { lockDataDir } from './pglite-lock.js';
 
 function clientOf(target: PGlite | Transaction): SqlClient {
   return {
@@ -17,11 +18,18 @@ export async function openPglite(url: string): Promise<SqlDatabase> {
   const location = url.replace(/^pglite:\/\//, '');
   const dataDir = location === 'memory' || location === '' ? undefined : location;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir, extensions: { btree_gist } });
+  const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
+  const db = await PGlite.create({ dataDir, extensions: { btree_gist } }).catch((error: unknown) => {
+    unlock();
+    throw error;
+  });
   return {
     kind: 'pglite',
     ...clientOf(db),
     transaction: (fn) => db.transaction((tx) => fn(clientOf(tx))),
-    close: () => db.close(),
+    close: async () => {
+      await db.close();
+      unlock();
+    },
   };
 }
