@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { slotGrid, workingWindows, type ClinicHours, type Interval } from '../services/clinic-time.js';
-import type { Store } from '../store/store.js';
+import type { Doctor, Patient, Store } from '../store/store.js';
 
 const DOCTORS = [
   { name: 'Dr. Maria Alvarez', specialty: 'Cardiology', email: 'm.alvarez@clinic.example', phone: '+44 20 7946 0101', slotMinutes: 30 },
@@ -54,9 +54,9 @@ export async function isEmpty(store: Store): Promise<boolean> {
 export async function seedDemoData(store: Store, clinic: ClinicHours, now = new Date()): Promise<SeedSummary> {
   if (!(await isEmpty(store))) return { doctors: 0, patients: 0, booked: 0, cancelled: 0, skipped: true };
   const random = seededRandom(20260302);
-  const doctors = [];
+  const doctors: Doctor[] = [];
   for (const doctor of DOCTORS) doctors.push(await store.doctors.create({ ...doctor, schedule: null }));
-  const patients = [];
+  const patients: Patient[] = [];
   for (const [name, email, phone, dateOfBirth] of PATIENTS) patients.push(await store.patients.create({ name, email, phone, dateOfBirth }));
 
   const patientBusy = new Map<string, Interval[]>();
@@ -69,10 +69,11 @@ export async function seedDemoData(store: Store, clinic: ClinicHours, now = new 
       const slots = slotGrid(workingWindows(date, doctor.schedule, clinic), doctor.slotMinutes);
       const picks = slots.filter(() => random() < 0.06).slice(0, 2);
       for (const slot of picks) {
-        const patient = patients.find((candidate) => {
-          const busy = patientBusy.get(candidate.id) ?? [];
-          return random() < 0.5 && !busy.some((taken) => taken.start < slot.end && slot.start < taken.end);
-        });
+        // Start the search at a random patient so the visits spread over all ten.
+        const first = Math.floor(random() * patients.length);
+        const patient = patients
+          .map((_, i) => patients[(first + i) % patients.length]!)
+          .find((candidate) => !(patientBusy.get(candidate.id) ?? []).some((taken) => taken.start < slot.end && slot.start < taken.end));
         if (!patient) continue;
         patientBusy.set(patient.id, [...(patientBusy.get(patient.id) ?? []), slot]);
         const appointment = await store.appointments.book({
