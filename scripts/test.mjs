@@ -16,14 +16,14 @@ const steps = [
   { name: 'build', args: ['run', 'build'] },
   { name: 'backend', args: ['test', '-w', 'backend', ...json('backend')] },
   { name: 'frontend', args: ['test', '-w', 'frontend', ...json('frontend')] },
-  { name: 'e2e', args: ['run', 'test:e2e', '-w', 'frontend', ...json('e2e')] },
+  { name: 'e2e', args: ['run', 'test:e2e', '-w', 'frontend', ...json('e2e')], env: { E2E_SKIP_BUILD: '1' } },
   { name: 'postman', args: ['run', 'test:postman:run'] },
 ];
 
 const failed = [];
 for (const step of steps) {
   console.log(`\n=== ${step.name}: npm ${step.args.join(' ')}`);
-  const result = spawnSync('npm', step.args, { cwd: root, stdio: 'inherit' });
+  const result = spawnSync('npm', step.args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...step.env } });
   if (result.status !== 0) failed.push(step.name);
   if (step.name === 'build' && failed.length) break;
 }
