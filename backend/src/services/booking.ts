@@ -28,7 +28,7 @@ export async function bookAppointment(
   now: Date,
   idempotency?: IdempotencyCompletion,
 ): Promise<AppointmentView> {
-  const [doctor, patient] = await Promise.all([store.doctors.get(request.doctorId), store.patients.get(request.patientId)]);
+  const { doctor, patient } = await store.appointments.participants(request.doctorId, request.patientId);
   if (!doctor) throw new NotFoundError('Doctor not found');
   if (!patient) throw new NotFoundError('Patient not found');
   const interval = { start: request.start, end: request.end ?? new Date(request.start.getTime() + doctor.slotMinutes * MINUTE) };

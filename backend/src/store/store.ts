@@ -106,6 +106,8 @@ export interface PatientRepository {
 }
 
 export interface AppointmentRepository {
+  /** The doctor and the patient of a booking, read together: one round trip where the engine allows. */
+  participants(doctorId: string, patientId: string): Promise<{ doctor: Doctor | null; patient: Patient | null }>;
   /** Inserts atomically; throws BOOKING_CONFLICT / PATIENT_CONFLICT when a BOOKED one overlaps. */
   book(input: NewAppointment, idempotency?: IdempotencyCompletion): Promise<AppointmentView>;
   /** Throws NOT_FOUND or ALREADY_CANCELLED; never deletes. */

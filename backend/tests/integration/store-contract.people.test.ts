@@ -97,6 +97,22 @@ for (const engine of engines) {
       expect((await store.patients.get(patient.id))?.dateOfBirth).toBe('1990-02-28');
     });
 
+    it('reads a booking’s doctor and patient together, as the single reads return them', async () => {
+      const doctor = await store.doctors.create({ ...doctorInput(), schedule: { weekly: { tue: [{ start: '10:00', end: '14:00' }] } } });
+      const patient = await store.patients.create({ ...patientInput(), phone: '+44 7700 900001', dateOfBirth: '2001-02-14' });
+      const both = await store.appointments.participants(doctor.id, patient.id);
+      expect(both).toEqual({ doctor: await store.doctors.get(doctor.id), patient: await store.patients.get(patient.id) });
+      expect(both.doctor?.createdAt).toBeInstanceOf(Date);
+      expect(await store.appointments.participants('507f1f77bcf86cd799439011', patient.id)).toEqual({
+        doctor: null,
+        patient: both.patient,
+      });
+      expect(await store.appointments.participants(doctor.id, '0193a0c4-7b1e-7c8e-9d2a-5f3e1c2b4a6d')).toEqual({
+        doctor: both.doctor,
+        patient: null,
+      });
+    });
+
     describe('idempotency records', () => {
       it('claims a new key, then reports it in progress to a second caller', async () => {
         const key = `key-${unique()}`;

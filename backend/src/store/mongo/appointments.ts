@@ -2,7 +2,7 @@ import type { ClientSession, Connection, QueryFilter, Types } from 'mongoose';
 import { bookingConflict, ConflictError, NotFoundError, patientConflict } from '../../errors.js';
 import type { AppointmentRepository, AppointmentView, IdempotencyCompletion } from '../store.js';
 import { mongoCall } from './errors.js';
-import { isObjectIdHex, toAppointmentView, toObjectId } from './mapping.js';
+import { isObjectIdHex, toAppointmentView, toDoctor, toObjectId, toPatient } from './mapping.js';
 import type { AppointmentDoc } from './models/appointment.js';
 import type { Models } from './models/index.js';
 import { runTransaction, TransactionRetriesExhausted, type RetryPolicy, type TransactionSession } from './retry.js';
@@ -64,6 +64,15 @@ export function mongoAppointments(connection: Connection, models: Models, policy
   });
 
   return {
+    participants: (doctorId, patientId) =>
+      mongoCall(async () => {
+        const [doctor, patient] = await Promise.all([
+          isObjectIdHex(doctorId) ? Doctor.findById(doctorId).lean() : null,
+          isObjectIdHex(patientId) ? Patient.findById(patientId).lean() : null,
+        ]);
+        return { doctor: doctor && toDoctor(doctor), patient: patient && toPatient(patient) };
+      }),
+
     book: (input, idempotency) =>
       mongoCall(async () => {
         const doctorId = toObjectId(input.doctor.id);

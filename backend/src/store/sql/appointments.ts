@@ -3,7 +3,18 @@ import { bookingConflict, ConflictError, NotFoundError, patientConflict } from '
 import type { AppointmentRepository, AppointmentView, IdempotencyCompletion } from '../store.js';
 import type { SqlClient, SqlDatabase } from './db.js';
 import { sqlCall } from './errors.js';
-import { APPOINTMENT_VIEW_COLUMNS, APPOINTMENT_VIEW_JOINS, isSqlId, toAppointmentView, type AppointmentViewRow } from './rows.js';
+import {
+  APPOINTMENT_VIEW_COLUMNS,
+  APPOINTMENT_VIEW_JOINS,
+  fromJson,
+  isSqlId,
+  toAppointmentView,
+  toDoctor,
+  toPatient,
+  type AppointmentViewRow,
+  type DoctorRow,
+  type PatientRow,
+} from './rows.js';
 
 // The INSERT and the idempotency record are one statement: one round trip, and one atomic unit.
 // ON CONFLICT DO NOTHING makes the exclusion constraints arbiters (speculative insertion): racers for
@@ -26,6 +37,10 @@ const WHO_CONFLICTS = `
 SELECT
   EXISTS (SELECT 1 FROM appointments WHERE doctor_id = $1 AND status = 'BOOKED' AND tstzrange(start_at, end_at, '[)') && tstzrange($3, $4, '[)')) AS doctor,
   EXISTS (SELECT 1 FROM appointments WHERE patient_id = $2 AND status = 'BOOKED' AND tstzrange(start_at, end_at, '[)') && tstzrange($3, $4, '[)')) AS patient`;
+
+const PARTICIPANTS = `
+SELECT (SELECT to_jsonb(d) FROM doctors d WHERE d.id = $1) AS doctor,
+       (SELECT to_jsonb(p) FROM patients p WHERE p.id = $2) AS patient`;
 
 const CANCEL = `
 WITH updated AS (
@@ -56,6 +71,18 @@ async function getView(db: SqlClient, id: string): Promise<AppointmentView | nul
 
 export function sqlAppointments(db: SqlDatabase): AppointmentRepository {
   return {
+    participants: (doctorId, patientId) =>
+      sqlCall(async () => {
+        // An id of the other engine's format names nobody here; the cast to uuid would fail on it.
+        const result = await db.query<{ doctor: Record<string, unknown> | null; patient: Record<string, unknown> | null }>(PARTICIPANTS, [
+          isSqlId(doctorId) ? doctorId : null,
+          isSqlId(patientId) ? patientId : null,
+        ]);
+        const doctor = fromJson<DoctorRow>(result.rows[0]?.doctor ?? null);
+        const patient = fromJson<PatientRow>(result.rows[0]?.patient ?? null);
+        return { doctor: doctor && toDoctor(doctor), patient: patient && toPatient(patient) };
+      }),
+
     book: (input, idempotency) =>
       sqlCall(async () => {
         const now = new Date();

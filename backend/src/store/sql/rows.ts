@@ -45,6 +45,12 @@ export const APPOINTMENT_VIEW_COLUMNS = `a.id, a.doctor_id, a.patient_id, a.star
 
 export const APPOINTMENT_VIEW_JOINS = 'JOIN doctors d ON d.id = a.doctor_id JOIN patients p ON p.id = a.patient_id';
 
+/** A row that came back as JSON (to_jsonb): the same columns, with its timestamps as text. */
+export function fromJson<Row extends { created_at: Date; updated_at: Date }>(json: Record<string, unknown> | null): Row | null {
+  if (!json) return null;
+  return { ...json, created_at: new Date(json.created_at as string), updated_at: new Date(json.updated_at as string) } as Row;
+}
+
 export function toDoctor(row: DoctorRow): Doctor {
   return {
     id: row.id,
