@@ -5,10 +5,19 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { appointmentCount, bookedPerSlot, createTarget, load, openDatabase, overlapCount, postgresReachable, rawInsertRate } from './bench/database.js';
+import {
+  appointmentCount,
+  bookedPerSlot,
+  createTarget,
+  load,
+  openDatabase,
+  overlapCount,
+  postgresReachable,
+  rawInsertRate,
+} from './bench/database.js';
 import { makePlan, preloadCount, type Store } from './bench/plan.js';
 import { printTable, resultLine, rowOf, writeJson, type Row } from './bench/report.js';
-import { availabilityRun, bookRun, contentionRun, mixedRun, percentile, type Sample } from './bench/scenarios.js';
+import { availabilityLatencyRun, availabilityRun, bookRun, contentionRun, mixedRun, percentile, type Sample } from './bench/scenarios.js';
 import { ensureBuilt, startServer } from './bench/server.js';
 
 const WARM_UP_SECONDS = 1;
@@ -25,7 +34,10 @@ const { values: args } = parseArgs({
 
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 const numberArg = (value: string | undefined) => (value === undefined ? undefined : Number(value));
-const failures = (sample: Sample, ok: string) => Object.entries(sample.statuses).filter(([status]) => status !== ok).reduce((sum, [, n]) => sum + n, 0);
+const failures = (sample: Sample, ok: string) =>
+  Object.entries(sample.statuses)
+    .filter(([status]) => status !== ok)
+    .reduce((sum, [, n]) => sum + n, 0);
 
 async function chooseStore(): Promise<Store> {
   if (args.store === 'postgres' || args.store === 'pglite') return args.store;
@@ -39,7 +51,13 @@ async function main() {
   const store = await chooseStore();
   // PGlite lives inside one process, so only one API process can open it.
   const workers = store === 'pglite' ? 1 : (numberArg(args.workers) ?? Number(process.env.WEB_CONCURRENCY ?? availableParallelism()));
-  const plan = makePlan({ quick: args.quick, store, workers, connections: numberArg(args.connections), durationSeconds: numberArg(args.duration) });
+  const plan = makePlan({
+    quick: args.quick,
+    store,
+    workers,
+    connections: numberArg(args.connections),
+    durationSeconds: numberArg(args.duration),
+  });
   log(`store=${store} quick=${plan.quick} workers=${workers} connections=${plan.connections} duration=${plan.durationSeconds}s`);
   ensureBuilt();
   const target = await createTarget(store);
@@ -64,6 +82,8 @@ async function main() {
       runs.book = await bookRun(origin, plan, fixtures, 'book', plan.durationSeconds);
       log('availability');
       runs.availability = await availabilityRun(origin, plan, fixtures);
+      log('availability latency at a quarter of that rate');
+      runs.availabilityLatency = await availabilityLatencyRun(origin, plan, fixtures, runs.availability.perSecond);
       log(`contention: ${plan.contentionSlots} slots x ${plan.contentionRequests} simultaneous requests`);
       contention = await contentionRun(origin, plan, fixtures);
       log('mixed');
@@ -85,15 +105,31 @@ async function main() {
       contentionWinnersOk: slotsOk,
       overlappingPairs: overlaps,
       bookFailures: failures(runs.book!, '201'),
-      mixedFailures: Object.entries(runs.mixed!.statuses).filter(([status]) => status !== '200' && status !== '201').reduce((sum, [, n]) => sum + n, 0),
+      mixedFailures: Object.entries(runs.mixed!.statuses)
+        .filter(([status]) => status !== '200' && status !== '201')
+        .reduce((sum, [, n]) => sum + n, 0),
       serverExitCode: exitCode,
       appointmentsInTable: total,
     };
     const rows: Row[] = [
-      { scenario: 'raw INSERT (baseline)', requests: raw.inserts, perSecond: raw.perSecond, note: `${plan.connections} concurrent, no HTTP, ${raw.errors} errors` },
+      {
+        scenario: 'raw INSERT (baseline)',
+        requests: raw.inserts,
+        perSecond: raw.perSecond,
+        note: `${plan.connections} concurrent, no HTTP, ${raw.errors} errors`,
+      },
       rowOf('book', runs.book!, `${plan.doctors} doctors x 30 days, ${invariants.bookFailures} non-201`),
-      rowOf('availability', runs.availability!, `${preloadCount(plan)} appointments loaded`),
-      rowOf('contention', { requests: contention.latencies.length, perSecond: NaN, latencies: contention.latencies }, `${contention.slots.filter((s) => s.winners === 1).length}/${plan.contentionSlots} slots with one winner`),
+      rowOf('availability', runs.availability!, `${preloadCount(plan)} appointments loaded, ${plan.connections} connections flat out`),
+      rowOf(
+        'availability at 1/4 load',
+        runs.availabilityLatency!,
+        `steady ${Math.round(runs.availabilityLatency!.perSecond)}/s: the p99 in RESULT`,
+      ),
+      rowOf(
+        'contention',
+        { requests: contention.latencies.length, perSecond: NaN, latencies: contention.latencies },
+        `${contention.slots.filter((s) => s.winners === 1).length}/${plan.contentionSlots} slots with one winner`,
+      ),
       rowOf('mixed (90% read)', runs.mixed!, `${invariants.mixedFailures} failures`),
     ];
     console.log('');
@@ -105,7 +141,7 @@ async function main() {
     console.log(`invariants: ${JSON.stringify(invariants)}`);
     const summary = {
       bookVsRaw: runs.book!.perSecond / raw.perSecond,
-      availabilityP99: percentile(runs.availability!.latencies, 99),
+      availabilityP99: percentile(runs.availabilityLatency!.latencies, 99),
       contentionP99: percentile(contention.latencies, 99),
       winnersOk: slotsOk,
     };

@@ -114,8 +114,8 @@ export interface AppointmentRepository {
   cancel(id: string, reason: string | null, idempotency?: IdempotencyCompletion): Promise<AppointmentView>;
   get(id: string): Promise<AppointmentView | null>;
   list(filter: AppointmentFilter): Promise<PageOf<AppointmentView>>;
-  /** BOOKED intervals of one doctor that overlap [from, to). */
-  bookedIntervals(doctorId: string, from: Date, to: Date): Promise<Array<{ start: Date; end: Date }>>;
+  /** A doctor and their BOOKED intervals overlapping [from, to), read together for availability. */
+  doctorDay(doctorId: string, from: Date, to: Date): Promise<{ doctor: Doctor | null; booked: Array<{ start: Date; end: Date }> }>;
 }
 
 export interface IdempotencyRepository {

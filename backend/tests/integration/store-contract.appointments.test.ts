@@ -113,14 +113,17 @@ for (const engine of engines) {
       expect(paged).toMatchObject({ total: 2, items: [{ id: b.id }] });
     });
 
-    it('returns the BOOKED intervals that touch a window, and not cancelled ones', async () => {
+    it('reads a doctor with the BOOKED intervals that touch a window, and not cancelled ones', async () => {
       const { doctor, patient } = await makeDoctorAndPatient(store);
       const kept = await store.appointments.book(booking(doctor, patient, at(day, '10:00'), at(day, '10:30')));
       const dropped = await store.appointments.book(booking(doctor, patient, at(day, '11:00'), at(day, '11:30')));
       await store.appointments.cancel(dropped.id, null);
-      const intervals = await store.appointments.bookedIntervals(doctor.id, new Date(at(day, '10:29')), new Date(at(day, '12:00')));
-      expect(intervals).toEqual([{ start: kept.start, end: kept.end }]);
-      expect(await store.appointments.bookedIntervals(doctor.id, new Date(at(day, '10:30')), new Date(at(day, '11:00')))).toEqual([]);
+      const read = await store.appointments.doctorDay(doctor.id, new Date(at(day, '10:29')), new Date(at(day, '12:00')));
+      expect(read).toEqual({ doctor: await store.doctors.get(doctor.id), booked: [{ start: kept.start, end: kept.end }] });
+      expect((await store.appointments.doctorDay(doctor.id, new Date(at(day, '10:30')), new Date(at(day, '11:00')))).booked).toEqual([]);
+      expect(
+        await store.appointments.doctorDay('507f1f77bcf86cd799439011', new Date(at(day, '10:30')), new Date(at(day, '11:00'))),
+      ).toEqual({ doctor: null, booked: [] });
     });
 
     it('stores the idempotent response together with the booking', async () => {

@@ -104,7 +104,15 @@ export async function rawInsertRate(db: SqlDatabase, plan: Plan, fixtures: Fixtu
       const slot = bookingSlot(plan, 'raw', next++);
       const now = new Date();
       await db
-        .query(RAW_INSERT, [randomUUID(), fixtures.doctors[slot.doctor], fixtures.patients[slot.doctor], slot.start, slot.end, 'bench', now])
+        .query(RAW_INSERT, [
+          randomUUID(),
+          fixtures.doctors[slot.doctor],
+          fixtures.patients[slot.doctor],
+          slot.start,
+          slot.end,
+          'bench',
+          now,
+        ])
         .catch(() => (errors += 1));
     }
   };

@@ -14,18 +14,36 @@ const round = (value: number, digits = 1) => (Number.isFinite(value) ? Number(va
 
 export function rowOf(scenario: string, sample: Pick<Sample, 'requests' | 'perSecond' | 'latencies'>, note: string): Row {
   const { latencies } = sample;
-  return { scenario, requests: sample.requests, perSecond: sample.perSecond, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), note };
+  return {
+    scenario,
+    requests: sample.requests,
+    perSecond: sample.perSecond,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    note,
+  };
 }
 
 export function printTable(rows: Row[]) {
   const cell = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '-' : value.toFixed(1));
   const lines = [
     ['scenario', 'requests', 'per second', 'p50 ms', 'p95 ms', 'p99 ms', 'note'],
-    ...rows.map((row) => [row.scenario, String(row.requests), row.perSecond.toFixed(0), cell(row.p50), cell(row.p95), cell(row.p99), row.note]),
+    ...rows.map((row) => [
+      row.scenario,
+      String(row.requests),
+      row.perSecond.toFixed(0),
+      cell(row.p50),
+      cell(row.p95),
+      cell(row.p99),
+      row.note,
+    ]),
   ];
   const widths = lines[0]!.map((_, column) => Math.max(...lines.map((line) => line[column]!.length)));
   for (const [index, line] of lines.entries()) {
-    console.log(line.map((text, column) => (column === 0 || column === 6 ? text.padEnd(widths[column]!) : text.padStart(widths[column]!))).join('  '));
+    console.log(
+      line.map((text, column) => (column === 0 || column === 6 ? text.padEnd(widths[column]!) : text.padStart(widths[column]!))).join('  '),
+    );
     if (index === 0) console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   }
 }
@@ -38,9 +56,15 @@ export function resultLine(plan: Plan, summary: Summary): string {
 
 export function writeJson(plan: Plan, rows: Row[], summary: Summary, invariants: Record<string, unknown>): string {
   mkdirSync(resultsDir, { recursive: true });
-  const file = path.join(resultsDir, `bench-${plan.store}${plan.quick ? '-quick' : ''}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const file = path.join(
+    resultsDir,
+    `bench-${plan.store}${plan.quick ? '-quick' : ''}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+  );
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, platform: process.platform };
   const { day0, ...settings } = plan;
-  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine, plan: { ...settings, day0: new Date(day0).toISOString() }, rows, summary, invariants }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ at: new Date().toISOString(), machine, plan: { ...settings, day0: new Date(day0).toISOString() }, rows, summary, invariants }, null, 2)}\n`,
+  );
   return file;
 }

@@ -8,8 +8,11 @@ export type Sample = { requests: number; seconds: number; perSecond: number; sta
 type Request = { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
+const LATENCY_CONNECTIONS = 4;
 
-async function run(origin: string, options: { connections: number; duration?: number; amount?: number }, next: () => Request): Promise<Sample> {
+type RunOptions = { connections: number; duration?: number; amount?: number; overallRate?: number };
+
+async function run(origin: string, options: RunOptions, next: () => Request): Promise<Sample> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const started = performance.now();
@@ -19,6 +22,7 @@ async function run(origin: string, options: { connections: number; duration?: nu
         url: origin,
         connections: options.connections,
         ...(options.amount ? { amount: options.amount } : { duration: options.duration }),
+        ...(options.overallRate ? { overallRate: options.overallRate } : {}),
         timeout: 10,
         requests: [{ setupRequest: (request) => ({ ...request, ...next() }) }],
       },
@@ -46,7 +50,12 @@ const used: Record<Range, number> = { book: 0, raw: 0, mixed: 0 };
 function bookings(plan: Plan, fixtures: Fixtures, range: Range) {
   return (): Request => {
     const slot = bookingSlot(plan, range, used[range]++);
-    const body = { doctorId: fixtures.doctors[slot.doctor], patientId: fixtures.patients[slot.doctor], start: slot.start.toISOString(), end: slot.end.toISOString() };
+    const body = {
+      doctorId: fixtures.doctors[slot.doctor],
+      patientId: fixtures.patients[slot.doctor],
+      start: slot.start.toISOString(),
+      end: slot.end.toISOString(),
+    };
     return { method: 'POST', path: '/api/appointments', headers: JSON_HEADERS, body: JSON.stringify(body) };
   };
 }
@@ -65,6 +74,17 @@ export const bookRun = (origin: string, plan: Plan, fixtures: Fixtures, range: R
 export const availabilityRun = (origin: string, plan: Plan, fixtures: Fixtures) =>
   run(origin, { connections: plan.connections, duration: plan.durationSeconds }, availability(plan, fixtures));
 
+/**
+ * Latency is read at a steady load a quarter of the measured capacity: at saturation every
+ * percentile is queueing (p50 = connections / throughput) and says nothing about the query.
+ */
+export const availabilityLatencyRun = (origin: string, plan: Plan, fixtures: Fixtures, capacityPerSecond: number) =>
+  run(
+    origin,
+    { connections: LATENCY_CONNECTIONS, duration: plan.durationSeconds, overallRate: Math.max(10, Math.round(capacityPerSecond / 4)) },
+    availability(plan, fixtures),
+  );
+
 /** Nine reads for every booking, drawn at random per request. */
 export function mixedRun(origin: string, plan: Plan, fixtures: Fixtures) {
   const read = availability(plan, fixtures);
@@ -82,7 +102,12 @@ export async function contentionRun(origin: string, plan: Plan, fixtures: Fixtur
     const slot = contentionSlot(plan, index);
     let patient = 0;
     const sample = await run(origin, { connections: plan.contentionRequests, amount: plan.contentionRequests }, () => {
-      const body = { doctorId: fixtures.contentionDoctor, patientId: fixtures.contentionPatients[patient++ % fixtures.contentionPatients.length], start: slot.start.toISOString(), end: slot.end.toISOString() };
+      const body = {
+        doctorId: fixtures.contentionDoctor,
+        patientId: fixtures.contentionPatients[patient++ % fixtures.contentionPatients.length],
+        start: slot.start.toISOString(),
+        end: slot.end.toISOString(),
+      };
       return { method: 'POST', path: '/api/appointments', headers: JSON_HEADERS, body: JSON.stringify(body) };
     });
     latencies.push(...sample.latencies);

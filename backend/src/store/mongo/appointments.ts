@@ -140,13 +140,16 @@ export function mongoAppointments(connection: Connection, models: Models, policy
         return { items: await views(docs), total };
       }),
 
-    bookedIntervals: (doctorId, from, to) =>
+    doctorDay: (doctorId, from, to) =>
       mongoCall(async () => {
-        if (!isObjectIdHex(doctorId)) return [];
-        const docs = await Appointment.find(overlapping('doctorId', toObjectId(doctorId), from, to), { start: 1, end: 1 })
-          .sort({ start: 1 })
-          .lean();
-        return docs.map((doc) => ({ start: doc.start, end: doc.end }));
+        if (!isObjectIdHex(doctorId)) return { doctor: null, booked: [] };
+        const [doctor, docs] = await Promise.all([
+          Doctor.findById(doctorId).lean(),
+          Appointment.find(overlapping('doctorId', toObjectId(doctorId), from, to), { start: 1, end: 1 })
+            .sort({ start: 1 })
+            .lean(),
+        ]);
+        return { doctor: doctor && toDoctor(doctor), booked: docs.map((doc) => ({ start: doc.start, end: doc.end })) };
       }),
   };
 }

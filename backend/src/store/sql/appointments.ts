@@ -42,6 +42,14 @@ const PARTICIPANTS = `
 SELECT (SELECT to_jsonb(d) FROM doctors d WHERE d.id = $1) AS doctor,
        (SELECT to_jsonb(p) FROM patients p WHERE p.id = $2) AS patient`;
 
+// One round trip for availability; the overlap test is the exclusion constraint's own expression,
+// so its partial GiST index answers it.
+const DOCTOR_DAY = `
+SELECT (SELECT to_jsonb(d) FROM doctors d WHERE d.id = $1) AS doctor,
+       COALESCE((SELECT jsonb_agg(jsonb_build_array(a.start_at, a.end_at) ORDER BY a.start_at) FROM appointments a
+                 WHERE a.doctor_id = $1 AND a.status = 'BOOKED' AND tstzrange(a.start_at, a.end_at, '[)') && tstzrange($2, $3, '[)')),
+                '[]'::jsonb) AS booked`;
+
 const CANCEL = `
 WITH updated AS (
   UPDATE appointments SET status = 'CANCELLED', cancelled_at = $2, cancellation_reason = $3, updated_at = $2
@@ -164,17 +172,17 @@ export function sqlAppointments(db: SqlDatabase): AppointmentRepository {
         return { items: rows.rows.map(toAppointmentView), total: count.rows[0]?.total ?? 0 };
       }),
 
-    bookedIntervals: (doctorId, from, to) =>
+    doctorDay: (doctorId, from, to) =>
       sqlCall(async () => {
-        if (!isSqlId(doctorId)) return [];
-        // Same expression as the exclusion constraint, so its partial GiST index answers this.
-        const result = await db.query<{ start_at: Date; end_at: Date }>(
-          `SELECT start_at, end_at FROM appointments
-           WHERE doctor_id = $1 AND status = 'BOOKED' AND tstzrange(start_at, end_at, '[)') && tstzrange($2, $3, '[)')
-           ORDER BY start_at`,
-          [doctorId, from, to],
-        );
-        return result.rows.map((row) => ({ start: row.start_at, end: row.end_at }));
+        if (!isSqlId(doctorId)) return { doctor: null, booked: [] };
+        const result = await db.query<{ doctor: Record<string, unknown> | null; booked: Array<[string, string]> }>(DOCTOR_DAY, [
+          doctorId,
+          from,
+          to,
+        ]);
+        const doctor = fromJson<DoctorRow>(result.rows[0]?.doctor ?? null);
+        const booked = (result.rows[0]?.booked ?? []).map(([start, end]) => ({ start: new Date(start), end: new Date(end) }));
+        return { doctor: doctor && toDoctor(doctor), booked };
       }),
   };
 }
