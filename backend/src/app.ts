@@ -38,7 +38,7 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   const metrics = createMetrics();
   const store = instrumentStore(rawStore, metrics);
   const directory = directoryService(store, config.clinic.defaultSlotMinutes);
-  const appointments = appointmentService(store, config.clinic, clock);
+  const appointments = appointmentService(store, config.clinic, clock, logger);
   const appointmentHandlers = appointmentsController(appointments, config.clinic.timezone);
 
   const app = express();

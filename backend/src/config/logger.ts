@@ -10,9 +10,15 @@ const withCorrelationId = winston.format((info) => {
   return info;
 });
 
+// winston runs the whole format chain before its transports drop an entry by level; drop it first.
+const atOrAbove = (level: string) => {
+  const ceiling = winston.config.npm.levels[level] ?? 0;
+  return winston.format((info) => ((winston.config.npm.levels[info.level] ?? 0) <= ceiling ? info : false))();
+};
+
 export function createLogger(options: { level: string; json: boolean }): Logger {
   const silent = options.level === 'silent';
-  const formats = [withCorrelationId(), winston.format.timestamp(), winston.format.errors({ stack: true })];
+  const formats = [atOrAbove(options.level), withCorrelationId(), winston.format.timestamp(), winston.format.errors({ stack: true })];
   const format = options.json
     ? winston.format.combine(...formats, winston.format.json())
     : winston.format.combine(

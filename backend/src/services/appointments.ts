@@ -1,3 +1,4 @@
+import type { Logger } from '../config/logger.js';
 import { NotFoundError } from '../errors.js';
 import type { AppointmentFilter, IdempotencyCompletion, Store } from '../store/store.js';
 import { findAvailability, type AvailabilityQuery } from './availability.js';
@@ -14,10 +15,23 @@ function window(query: AppointmentQuery, timezone: string): Pick<AppointmentFilt
   return { from: latest(query.from, day?.start), to: earliest(query.to, day?.end) };
 }
 
-export function appointmentService(store: Store, clinic: ClinicHours, clock: () => Date) {
+export function appointmentService(store: Store, clinic: ClinicHours, clock: () => Date, logger: Logger) {
   return {
-    book: (request: BookingRequest, idempotency?: IdempotencyCompletion) => bookAppointment(store, clinic, request, clock(), idempotency),
-    cancel: (id: string, reason: string | null, idempotency?: IdempotencyCompletion) => store.appointments.cancel(id, reason, idempotency),
+    book: async (request: BookingRequest, idempotency?: IdempotencyCompletion) => {
+      const booked = await bookAppointment(store, clinic, request, clock(), idempotency);
+      logger.info('appointment booked', {
+        appointmentId: booked.id,
+        doctorId: booked.doctorId,
+        patientId: booked.patientId,
+        start: booked.start,
+      });
+      return booked;
+    },
+    cancel: async (id: string, reason: string | null, idempotency?: IdempotencyCompletion) => {
+      const cancelled = await store.appointments.cancel(id, reason, idempotency);
+      logger.info('appointment cancelled', { appointmentId: id, doctorId: cancelled.doctorId });
+      return cancelled;
+    },
     get: async (id: string) => {
       const appointment = await store.appointments.get(id);
       if (!appointment) throw new NotFoundError('Appointment not found');

@@ -105,7 +105,7 @@ describe('logging', () => {
     const logger = createLogger({ level: 'http', json: true });
     logger.clear().add(new winston.transports.Stream({ stream: sink }));
     const app = apiClient(createApp({ store: opened.store, config: silentConfig, logger }));
-    await app.http
+    const created = await app.http
       .post('/api/patients')
       .send({ name: 'Private Person', email: 'private.person@example.org', phone: '+44 7700 900555' })
       .set('X-Correlation-ID', 'log-test-1');
@@ -113,12 +113,33 @@ describe('logging', () => {
       .post('/api/patients')
       .send({ name: 'Private Person', email: 'private.person@example.org' })
       .set('X-Correlation-ID', 'log-test-2');
+    const doctor = await api.doctor();
+    const booked = await app.http
+      .post('/api/appointments')
+      .send({ doctorId: doctor.id, patientId: created.body.data.id, start: at(futureDate(2), '09:00') })
+      .set('X-Correlation-ID', 'log-test-3');
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(entries.map((entry) => [entry.correlationId, entry.status])).toEqual([
-      ['log-test-1', 201],
-      ['log-test-2', 409],
+    expect(entries.map((entry) => [entry.correlationId, entry.message, entry.status])).toEqual([
+      ['log-test-1', 'request completed', 201],
+      ['log-test-2', 'request completed', 409],
+      ['log-test-3', 'appointment booked', undefined],
+      ['log-test-3', 'request completed', 201],
     ]);
+    expect(entries[2]).toMatchObject({ appointmentId: booked.body.data.id, doctorId: doctor.id, patientId: created.body.data.id });
     expect(entries.every((entry) => entry.service === 'appointment-api' && typeof entry.timestamp === 'string')).toBe(true);
     expect(lines.join('\n')).not.toMatch(/private\.person|900555/);
+  });
+
+  it('drops entries below the configured level', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'warn', json: true });
+    logger
+      .clear()
+      .add(
+        new winston.transports.Stream({ stream: new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }) }),
+      );
+    logger.info('quiet');
+    logger.warn('loud');
+    expect(lines.map((line) => JSON.parse(line).message)).toEqual(['loud']);
   });
 });
