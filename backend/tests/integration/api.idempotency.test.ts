@@ -56,8 +56,12 @@ describe('Idempotency-Key on POST /api/appointments', () => {
   it('answers 409 IDEMPOTENCY_IN_PROGRESS while the first request is still running', async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const slowDoctors: Store['doctors'] = { ...opened.store.doctors, get: async (id) => (await gate, opened.store.doctors.get(id)) };
-    const slow = apiClient(testApp({ ...opened.store, doctors: slowDoctors }));
+    // The first request waits at its first read after the claim, until the test lets it go.
+    const held: Store['appointments'] = {
+      ...opened.store.appointments,
+      participants: async (doctorId, patientId) => (await gate, opened.store.appointments.participants(doctorId, patientId)),
+    };
+    const slow = apiClient(testApp({ ...opened.store, appointments: held }));
     const [doctor, patient] = [await api.doctor(), await api.patient()];
     const key = `inflight-${unique()}`;
     const body = { doctorId: doctor.id, patientId: patient.id, start: at(day, '14:00') };
