@@ -5,6 +5,7 @@ import {
   availabilitySchema,
   bookAppointmentBody,
   cancelAppointmentBody,
+  rescheduleAppointmentBody,
   listAppointmentsQuery,
 } from './schemas/appointments.js';
 import { envelope, errorSchema, idParams, listEnvelope, pagingQuery, z } from './schemas/common.js';
@@ -169,6 +170,27 @@ function appointmentRoutes(): RouteConfig[] {
       summary: 'Get one',
       request: { params: idParams, headers: requestHeaders },
       responses: { ...ok(200, 'Appointment', one), ...errorResponses([ERRORS.validation, ERRORS.notFound]) },
+    },
+    {
+      method: 'post',
+      path: '/api/appointments/{id}/reschedule',
+      tags: ['Appointments'],
+      summary: 'Move a booked appointment to another time (same id, same rules and overlap guarantee as booking)',
+      request: { params: idParams, headers: idempotentHeaders, body: jsonBody(rescheduleAppointmentBody) },
+      responses: {
+        ...ok(200, 'Rescheduled (or the replay of an earlier identical request)', one, replayedHeader),
+        ...errorResponses([
+          ...WRITE_ERRORS,
+          ERRORS.notFound,
+          ERRORS.booking,
+          ERRORS.patient,
+          ERRORS.cancelled,
+          ERRORS.inProgress,
+          ERRORS.past,
+          ERRORS.hours,
+          ERRORS.reused,
+        ]),
+      },
     },
     {
       method: 'post',

@@ -1,6 +1,12 @@
 import type { Request, Response } from 'express';
 import { ValidationError } from '../errors.js';
-import { availabilityQuery, bookAppointmentBody, cancelAppointmentBody, listAppointmentsQuery } from '../schemas/appointments.js';
+import {
+  availabilityQuery,
+  bookAppointmentBody,
+  cancelAppointmentBody,
+  listAppointmentsQuery,
+  rescheduleAppointmentBody,
+} from '../schemas/appointments.js';
 import { idParams } from '../schemas/common.js';
 import type { AppointmentService } from '../services/appointments.js';
 import { parseInstant } from '../services/clinic-time.js';
@@ -37,6 +43,16 @@ export function appointmentsController(appointments: AppointmentService, timezon
         idempotencyFor(res, 201),
       );
       res.status(201).json(ok(presentAppointment(view)));
+    },
+    reschedule: async (req: Request, res: Response) => {
+      const { id } = parse(idParams, req.params, 'params');
+      const body = parse(rescheduleAppointmentBody, req.body, 'body');
+      const view = await appointments.reschedule(
+        id,
+        { start: instant(body.start, 'start')!, end: instant(body.end, 'end') },
+        idempotencyFor(res, 200),
+      );
+      res.json(ok(presentAppointment(view)));
     },
     cancel: async (req: Request, res: Response) => {
       const { id } = parse(idParams, req.params, 'params');

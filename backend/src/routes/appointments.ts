@@ -9,6 +9,7 @@ export function appointmentsRouter(
     .post('/', middleware.bookingOutcome, middleware.idempotency, controller.book)
     .get('/', controller.list)
     .get('/:id', controller.get)
+    .post('/:id/reschedule', middleware.idempotency, controller.reschedule)
     .post('/:id/cancel', middleware.idempotency, controller.cancel);
 }
 

@@ -27,6 +27,17 @@ export const bookAppointmentBody = z.preprocess(
     .openapi('BookAppointment'),
 );
 
+export const rescheduleAppointmentBody = z.preprocess(
+  renameLegacyFields,
+  z
+    .object({
+      start: isoDateTime,
+      end: isoDateTime.optional().openapi({ description: 'Defaults to the new start plus the appointment’s current length' }),
+    })
+    .strict()
+    .openapi('RescheduleAppointment'),
+);
+
 export const cancelAppointmentBody = z
   .object({ reason: reason.nullable().optional().openapi({ example: 'Patient called to cancel' }) })
   .strict()

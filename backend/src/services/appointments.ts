@@ -2,7 +2,7 @@ import type { Logger } from '../config/logger.js';
 import { NotFoundError } from '../errors.js';
 import type { AppointmentFilter, IdempotencyCompletion, Store } from '../store/store.js';
 import { findAvailability, type AvailabilityQuery } from './availability.js';
-import { bookAppointment, type BookingRequest } from './booking.js';
+import { bookAppointment, rescheduleAppointment, type BookingRequest, type RescheduleRequest } from './booking.js';
 import { dayBounds, type ClinicHours } from './clinic-time.js';
 
 export type AppointmentQuery = Omit<AppointmentFilter, 'from' | 'to'> & { date?: string; from?: Date; to?: Date };
@@ -26,6 +26,11 @@ export function appointmentService(store: Store, clinic: ClinicHours, clock: () 
         start: booked.start,
       });
       return booked;
+    },
+    reschedule: async (id: string, request: RescheduleRequest, idempotency?: IdempotencyCompletion) => {
+      const moved = await rescheduleAppointment(store, clinic, id, request, clock(), idempotency);
+      logger.info('appointment rescheduled', { appointmentId: id, doctorId: moved.doctorId, start: moved.start });
+      return moved;
     },
     cancel: async (id: string, reason: string | null, idempotency?: IdempotencyCompletion) => {
       const cancelled = await store.appointments.cancel(id, reason, idempotency);

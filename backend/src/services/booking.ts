@@ -1,8 +1,9 @@
-import { BusinessRuleError, NotFoundError, ValidationError } from '../errors.js';
-import type { AppointmentView, IdempotencyCompletion, Store } from '../store/store.js';
-import { isWithinWorkingHours, type ClinicHours } from './clinic-time.js';
+import { BusinessRuleError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import type { AppointmentView, IdempotencyCompletion, Schedule, Store } from '../store/store.js';
+import { isWithinWorkingHours, type ClinicHours, type Interval } from './clinic-time.js';
 
 export type BookingRequest = { doctorId: string; patientId: string; start: Date; end?: Date; reason?: string | null };
+export type RescheduleRequest = { start: Date; end?: Date };
 
 const MINUTE = 60_000;
 const MIN_DURATION = 5 * MINUTE;
@@ -17,9 +18,18 @@ function checkDuration(start: Date, end: Date) {
   }
 }
 
+/** The rules a person can be told about before the store's overlap guarantee has its say. */
+function checkRules(interval: Interval, schedule: Schedule | null, clinic: ClinicHours, now: Date) {
+  checkDuration(interval.start, interval.end);
+  if (interval.start <= now) throw new BusinessRuleError('PAST_APPOINTMENT', 'Appointments must start in the future');
+  if (!isWithinWorkingHours(interval, schedule, clinic)) {
+    throw new BusinessRuleError('OUTSIDE_WORKING_HOURS', "The time is outside the doctor's working hours");
+  }
+}
+
 /**
- * Checks the rules a person can be told about, then lets the store insert under its overlap
- * guarantee; a race lost after these checks still ends as a 409 from the store.
+ * Checks the rules, then lets the store insert under its overlap guarantee; a race lost after
+ * these checks still ends as a 409 from the store.
  */
 export async function bookAppointment(
   store: Store,
@@ -32,11 +42,7 @@ export async function bookAppointment(
   if (!doctor) throw new NotFoundError('Doctor not found');
   if (!patient) throw new NotFoundError('Patient not found');
   const interval = { start: request.start, end: request.end ?? new Date(request.start.getTime() + doctor.slotMinutes * MINUTE) };
-  checkDuration(interval.start, interval.end);
-  if (interval.start <= now) throw new BusinessRuleError('PAST_APPOINTMENT', 'Appointments must start in the future');
-  if (!isWithinWorkingHours(interval, doctor.schedule, clinic)) {
-    throw new BusinessRuleError('OUTSIDE_WORKING_HOURS', "The time is outside the doctor's working hours");
-  }
+  checkRules(interval, doctor.schedule, clinic, now);
   return store.appointments.book(
     {
       doctor: { id: doctor.id, name: doctor.name, specialty: doctor.specialty },
@@ -47,4 +53,24 @@ export async function bookAppointment(
     },
     idempotency,
   );
+}
+
+/** Moves a booked appointment, keeping its length unless a new end is given; same rules as booking. */
+export async function rescheduleAppointment(
+  store: Store,
+  clinic: ClinicHours,
+  id: string,
+  request: RescheduleRequest,
+  now: Date,
+  idempotency?: IdempotencyCompletion,
+): Promise<AppointmentView> {
+  const current = await store.appointments.get(id);
+  if (!current) throw new NotFoundError('Appointment not found');
+  if (current.status === 'CANCELLED') throw new ConflictError('ALREADY_CANCELLED', 'A cancelled appointment cannot be rescheduled');
+  const { doctor } = await store.appointments.participants(current.doctorId, current.patientId);
+  if (!doctor) throw new NotFoundError('Doctor not found');
+  const length = current.end.getTime() - current.start.getTime();
+  const interval = { start: request.start, end: request.end ?? new Date(request.start.getTime() + length) };
+  checkRules(interval, doctor.schedule, clinic, now);
+  return store.appointments.reschedule(id, interval.start, interval.end, idempotency);
 }

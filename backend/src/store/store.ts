@@ -110,6 +110,8 @@ export interface AppointmentRepository {
   participants(doctorId: string, patientId: string): Promise<{ doctor: Doctor | null; patient: Patient | null }>;
   /** Inserts atomically; throws BOOKING_CONFLICT / PATIENT_CONFLICT when a BOOKED one overlaps. */
   book(input: NewAppointment, idempotency?: IdempotencyCompletion): Promise<AppointmentView>;
+  /** Moves a BOOKED appointment under the same overlap guarantee as book (itself excluded). */
+  reschedule(id: string, start: Date, end: Date, idempotency?: IdempotencyCompletion): Promise<AppointmentView>;
   /** Throws NOT_FOUND or ALREADY_CANCELLED; never deletes. */
   cancel(id: string, reason: string | null, idempotency?: IdempotencyCompletion): Promise<AppointmentView>;
   get(id: string): Promise<AppointmentView | null>;

@@ -108,6 +108,55 @@ describe('POST /api/appointments/:id/cancel', () => {
   });
 });
 
+describe('POST /api/appointments/:id/reschedule', () => {
+  it('moves an appointment, keeps its length, frees the old slot and takes the new one', async () => {
+    const [doctor, patient] = [await api.doctor({ slotMinutes: 45 }), await api.patient()];
+    const booked = await book({ doctorId: doctor.id, patientId: patient.id, start: at(day, '09:00', LONDON) });
+    const id = booked.body.data.id as string;
+    const moved = await api.http.post(`/api/appointments/${id}/reschedule`).send({ start: at(day, '13:00', LONDON) });
+    expect(moved.status).toBe(200);
+    expect(moved.body.data).toMatchObject({ id, status: 'BOOKED', start: at(day, '13:00', LONDON), end: at(day, '13:45', LONDON) });
+    const free = slotStarts((await api.http.get(`/api/availability?doctorId=${doctor.id}&date=${day}`)).body);
+    expect(free).toContain(at(day, '09:00', LONDON));
+    expect(free).not.toContain(at(day, '13:00', LONDON));
+  });
+
+  it('applies the booking rules: 409 for a taken time, 422 outside hours or in the past, 409 when cancelled', async () => {
+    const [doctor, a, b] = [await api.doctor(), await api.patient(), await api.patient()];
+    const first = await book({ doctorId: doctor.id, patientId: a.id, start: at(day, '10:00', LONDON) });
+    await book({ doctorId: doctor.id, patientId: b.id, start: at(day, '11:00', LONDON) });
+    const path = `/api/appointments/${first.body.data.id}/reschedule`;
+    expect((await api.http.post(path).send({ start: at(day, '11:15', LONDON) })).body.error.code).toBe('BOOKING_CONFLICT');
+    expect((await api.http.post(path).send({ start: at(day, '18:00', LONDON) })).body.error.code).toBe('OUTSIDE_WORKING_HOURS');
+    expect((await api.http.post(path).send({ start: at(futureDate(-1, LONDON), '10:00', LONDON) })).body.error.code).toBe(
+      'PAST_APPOINTMENT',
+    );
+    expect((await api.http.post(path).send({ start: at(day, '12:00', LONDON), doctorId: doctor.id })).status).toBe(400);
+    await api.http.post(`/api/appointments/${first.body.data.id}/cancel`);
+    const cancelled = await api.http.post(path).send({ start: at(day, '12:00', LONDON) });
+    expect([cancelled.status, cancelled.body.error.code]).toEqual([409, 'ALREADY_CANCELLED']);
+    expect(
+      (await api.http.post('/api/appointments/507f1f77bcf86cd799439011/reschedule').send({ start: at(day, '12:00', LONDON) })).status,
+    ).toBe(404);
+  });
+
+  it('replays a retried move with the same Idempotency-Key', async () => {
+    const [doctor, patient] = [await api.doctor(), await api.patient()];
+    const booked = await book({ doctorId: doctor.id, patientId: patient.id, start: at(day, '15:00', LONDON) });
+    const path = `/api/appointments/${booked.body.data.id}/reschedule`;
+    const first = await api.http
+      .post(path)
+      .set('Idempotency-Key', `move-${booked.body.data.id}`)
+      .send({ start: at(day, '16:00', LONDON) });
+    const retry = await api.http
+      .post(path)
+      .set('Idempotency-Key', `move-${booked.body.data.id}`)
+      .send({ start: at(day, '16:00', LONDON) });
+    expect([first.status, retry.status, retry.headers['idempotent-replayed']]).toEqual([200, 200, 'true']);
+    expect(retry.body).toEqual(first.body);
+  });
+});
+
 describe('clinic timezone across a DST change', () => {
   it('keeps London’s 09:00-17:00 on the October fall-back day as 16 half-hour slots from 09:00 GMT', async () => {
     const doctor = await api.doctor();

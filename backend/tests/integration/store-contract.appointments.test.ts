@@ -83,6 +83,66 @@ for (const engine of engines) {
       expect((await store.appointments.get(first.id))?.status).toBe('CANCELLED');
     });
 
+    it('reschedules in place, excluding itself from the overlap check, and refuses a taken time', async () => {
+      const { doctor, patient } = await makeDoctorAndPatient(store);
+      const other = await store.patients.create(patientInput());
+      const moving = await store.appointments.book(booking(doctor, patient, at(day, '09:00'), at(day, '09:30')));
+      await store.appointments.book(booking(doctor, other, at(day, '10:00'), at(day, '10:30')));
+      const overlapsItself = await store.appointments.reschedule(moving.id, new Date(at(day, '09:15')), new Date(at(day, '09:45')));
+      expect(overlapsItself).toMatchObject({
+        id: moving.id,
+        status: 'BOOKED',
+        start: new Date(at(day, '09:15')),
+        end: new Date(at(day, '09:45')),
+      });
+      await expect(store.appointments.reschedule(moving.id, new Date(at(day, '10:15')), new Date(at(day, '10:45')))).rejects.toMatchObject({
+        code: 'BOOKING_CONFLICT',
+      });
+      expect((await store.appointments.get(moving.id))?.start).toEqual(new Date(at(day, '09:15')));
+      await store.appointments.cancel(moving.id, null);
+      await expect(store.appointments.reschedule(moving.id, new Date(at(day, '11:00')), new Date(at(day, '11:30')))).rejects.toMatchObject({
+        code: 'ALREADY_CANCELLED',
+      });
+      await expect(
+        store.appointments.reschedule('507f1f77bcf86cd799439011', new Date(at(day, '11:00')), new Date(at(day, '11:30'))),
+      ).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+    });
+
+    it('refuses to move a patient onto their own appointment with another doctor', async () => {
+      const { doctor, patient } = await makeDoctorAndPatient(store);
+      const { doctor: second } = await makeDoctorAndPatient(store);
+      await store.appointments.book(booking(second, patient, at(day, '15:30'), at(day, '16:00')));
+      const moving = await store.appointments.book(booking(doctor, patient, at(day, '14:30'), at(day, '15:00')));
+      await expect(store.appointments.reschedule(moving.id, new Date(at(day, '15:45')), new Date(at(day, '16:15')))).rejects.toMatchObject({
+        code: 'PATIENT_CONFLICT',
+      });
+    });
+
+    it('lets one of many simultaneous moves into one free slot win', async () => {
+      const { doctor } = await makeDoctorAndPatient(store);
+      const patients = await Promise.all(Array.from({ length: 12 }, () => store.patients.create(patientInput())));
+      const booked = await Promise.all(
+        patients.map((patient, i) =>
+          store.appointments.book(
+            booking(
+              doctor,
+              patient,
+              new Date(new Date(at(futureDate(12), '09:00')).getTime() + i * 30 * 60_000).toISOString(),
+              new Date(new Date(at(futureDate(12), '09:00')).getTime() + (i + 1) * 30 * 60_000).toISOString(),
+            ),
+          ),
+        ),
+      );
+      const target = [new Date(at(futureDate(13), '12:00')), new Date(at(futureDate(13), '12:30'))] as const;
+      const results = await Promise.allSettled(booked.map((appointment) => store.appointments.reschedule(appointment.id, ...target)));
+      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+      const codes = results.flatMap((result) => (result.status === 'rejected' ? [(result.reason as { code?: string }).code] : []));
+      expect(new Set(codes)).toEqual(new Set(['BOOKING_CONFLICT']));
+      expect(await overlapsOf(store, doctor.id)).toEqual([]);
+    });
+
     it('reports NOT_FOUND when cancelling an unknown appointment', async () => {
       await expect(store.appointments.cancel('507f1f77bcf86cd799439011', null)).rejects.toMatchObject({ code: 'NOT_FOUND' });
       await expect(store.appointments.cancel('0193a0c4-7b1e-7c8e-9d2a-5f3e1c2b4a6d', null)).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -55,6 +55,13 @@ export function mongoAppointments(connection: Connection, models: Models, policy
     }
   }
 
+  // Written first in every booking transaction: a concurrent booking of the same doctor or patient
+  // then conflicts with this one instead of reading a snapshot without it (write skew).
+  async function lockParticipants(doctorId: string, patientId: string, session: ClientSession) {
+    await BookingLock.updateOne({ _id: `doctor:${doctorId}` }, { $inc: { version: 1 } }, { upsert: true, session });
+    await BookingLock.updateOne({ _id: `patient:${patientId}` }, { $inc: { version: 1 } }, { upsert: true, session });
+  }
+
   // Half-open intervals: one ending at 10:30 does not overlap one starting at 10:30.
   const overlapping = (field: 'doctorId' | 'patientId', id: Types.ObjectId, start: Date, end: Date): QueryFilter<AppointmentDoc> => ({
     ...(field === 'doctorId' ? { doctorId: id } : { patientId: id }),
@@ -78,10 +85,7 @@ export function mongoAppointments(connection: Connection, models: Models, policy
         const doctorId = toObjectId(input.doctor.id);
         const patientId = toObjectId(input.patient.id);
         return inTransaction(async (session) => {
-          // Write the lock documents first: a concurrent booking of the same doctor or patient
-          // now conflicts with this transaction instead of reading a snapshot without it.
-          await BookingLock.updateOne({ _id: `doctor:${input.doctor.id}` }, { $inc: { version: 1 } }, { upsert: true, session });
-          await BookingLock.updateOne({ _id: `patient:${input.patient.id}` }, { $inc: { version: 1 } }, { upsert: true, session });
+          await lockParticipants(input.doctor.id, input.patient.id, session);
           if (await Appointment.exists(overlapping('doctorId', doctorId, input.start, input.end)).session(session)) throw bookingConflict();
           if (await Appointment.exists(overlapping('patientId', patientId, input.start, input.end)).session(session))
             throw patientConflict();
@@ -90,6 +94,26 @@ export function mongoAppointments(connection: Connection, models: Models, policy
             { session },
           );
           const [view] = await views([created!.toObject()], session);
+          await remember(idempotency, view!, session);
+          return view!;
+        });
+      }),
+
+    reschedule: (id, start, end, idempotency) =>
+      mongoCall(async () => {
+        if (!isObjectIdHex(id)) throw new NotFoundError('Appointment not found');
+        return inTransaction(async (session) => {
+          const current = await Appointment.findById(id).session(session).lean();
+          if (!current) throw new NotFoundError('Appointment not found');
+          if (current.status !== 'BOOKED') throw new ConflictError('ALREADY_CANCELLED', 'Appointment is already cancelled');
+          await lockParticipants(current.doctorId.toHexString(), current.patientId.toHexString(), session);
+          const others = { _id: { $ne: current._id } };
+          if (await Appointment.exists({ ...overlapping('doctorId', current.doctorId, start, end), ...others }).session(session))
+            throw bookingConflict();
+          if (await Appointment.exists({ ...overlapping('patientId', current.patientId, start, end), ...others }).session(session))
+            throw patientConflict();
+          const moved = await Appointment.findOneAndUpdate({ _id: current._id }, { $set: { start, end } }, { new: true, session }).lean();
+          const [view] = await views([moved!], session);
           await remember(idempotency, view!, session);
           return view!;
         });

@@ -50,6 +50,7 @@ SELECT (SELECT to_jsonb(d) FROM doctors d WHERE d.id = $1) AS doctor,
                  WHERE a.doctor_id = $1 AND a.status = 'BOOKED' AND tstzrange(a.start_at, a.end_at, '[)') && tstzrange($2, $3, '[)')),
                 '[]'::jsonb) AS booked`;
 
+// Both change only a BOOKED row; no row back means the id is unknown or already cancelled.
 const CANCEL = `
 WITH updated AS (
   UPDATE appointments SET status = 'CANCELLED', cancelled_at = $2, cancellation_reason = $3, updated_at = $2
@@ -57,6 +58,16 @@ WITH updated AS (
   RETURNING *
 )
 SELECT ${APPOINTMENT_VIEW_COLUMNS} FROM updated a ${APPOINTMENT_VIEW_JOINS}`;
+
+const RESCHEDULE = `
+WITH updated AS (
+  UPDATE appointments SET start_at = $2, end_at = $3, updated_at = $4
+  WHERE id = $1 AND status = 'BOOKED'
+  RETURNING *
+)
+SELECT ${APPOINTMENT_VIEW_COLUMNS} FROM updated a ${APPOINTMENT_VIEW_JOINS}`;
+
+const DEADLOCK = '40P01';
 
 async function remember(tx: SqlClient, idempotency: IdempotencyCompletion | undefined, view: AppointmentView) {
   if (!idempotency) return;
@@ -78,6 +89,20 @@ async function getView(db: SqlClient, id: string): Promise<AppointmentView | nul
 }
 
 export function sqlAppointments(db: SqlDatabase): AppointmentRepository {
+  const updateBooked = (statement: string, params: unknown[], idempotency?: IdempotencyCompletion) =>
+    db.transaction(async (tx) => {
+      const id = params[0] as string;
+      const updated = isSqlId(id) ? await tx.query<AppointmentViewRow>(statement, params) : { rows: [] };
+      const row = updated.rows[0];
+      if (!row) {
+        if (!(await getView(tx, id))) throw new NotFoundError('Appointment not found');
+        throw new ConflictError('ALREADY_CANCELLED', 'Appointment is already cancelled');
+      }
+      const view = toAppointmentView(row);
+      await remember(tx, idempotency, view);
+      return view;
+    });
+
   return {
     participants: (doctorId, patientId) =>
       sqlCall(async () => {
@@ -135,21 +160,20 @@ export function sqlAppointments(db: SqlDatabase): AppointmentRepository {
         return view;
       }),
 
-    cancel: (id, reason, idempotency) =>
-      sqlCall(() =>
-        db.transaction(async (tx) => {
-          const updated = isSqlId(id) ? await tx.query<AppointmentViewRow>(CANCEL, [id, new Date(), reason]) : { rows: [] };
-          const row = updated.rows[0];
-          if (!row) {
-            const existing = await getView(tx, id);
-            if (!existing) throw new NotFoundError('Appointment not found');
-            throw new ConflictError('ALREADY_CANCELLED', 'Appointment is already cancelled');
+    cancel: (id, reason, idempotency) => sqlCall(() => updateBooked(CANCEL, [id, new Date(), reason], idempotency)),
+
+    reschedule: (id, start, end, idempotency) =>
+      sqlCall(async () => {
+        // Two moves into each other's time can each wait on the other's constraint check; PostgreSQL
+        // fails one with a deadlock, and running it again meets the winner and reports the conflict.
+        for (let attempt = 1; ; attempt += 1) {
+          try {
+            return await updateBooked(RESCHEDULE, [id, start, end, new Date()], idempotency);
+          } catch (error) {
+            if (attempt >= 3 || (error as { code?: string }).code !== DEADLOCK) throw error;
           }
-          const view = toAppointmentView(row);
-          await remember(tx, idempotency, view);
-          return view;
-        }),
-      ),
+        }
+      }),
 
     get: (id) => sqlCall(() => getView(db, id)),
 
