@@ -223,6 +223,13 @@ export async function cancelAppointment(id: string, reason?: string, idempotency
   return (await request<Appointment>(path, { method: 'POST', body, idempotencyKey })).data;
 }
 
+export type NewTime = { start: string; end?: string };
+
+export async function rescheduleAppointment(id: string, input: NewTime, idempotencyKey: string = newIdempotencyKey()): Promise<Appointment> {
+  const path = `/appointments/${encodeURIComponent(id)}/reschedule`;
+  return (await request<Appointment>(path, { method: 'POST', body: input, idempotencyKey })).data;
+}
+
 export async function getAvailability(params: { doctorId: string; date: string; duration?: number }): Promise<Availability> {
   return (await request<Availability>('/availability', { query: params })).data;
 }

@@ -9,14 +9,16 @@ export function SlotPicker({
   selected,
   onSelect,
   error,
+  duration,
 }: {
   doctorId: string;
   date: string;
   selected: string;
   onSelect: (slot: { start: string; end: string }) => void;
   error?: string;
+  duration?: number;
 }) {
-  const availability = useAvailability(doctorId, date);
+  const availability = useAvailability(doctorId, date, duration);
 
   return (
     <fieldset className="slots" aria-describedby={error ? 'slot-error' : undefined}>
