@@ -13,10 +13,12 @@ export function AppointmentTable({
   appointments,
   timezone,
   onCancel,
+  onReschedule,
 }: {
   appointments: Appointment[];
   timezone: string;
   onCancel: (appointment: Appointment) => void;
+  onReschedule: (appointment: Appointment, opener: HTMLButtonElement) => void;
 }) {
   return (
     <div className="table-wrap" role="region" aria-label="Appointments list" tabIndex={0}>
@@ -48,14 +50,24 @@ export function AppointmentTable({
               </td>
               <td>
                 {a.status === 'BOOKED' && (
-                  <button
-                    type="button"
-                    className="button-secondary"
-                    aria-describedby={`when-${a.id} who-${a.id}`}
-                    onClick={() => onCancel(a)}
-                  >
-                    Cancel
-                  </button>
+                  <div className="row-actions">
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      aria-describedby={`when-${a.id} who-${a.id}`}
+                      onClick={(e) => onReschedule(a, e.currentTarget)}
+                    >
+                      Reschedule
+                    </button>
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      aria-describedby={`when-${a.id} who-${a.id}`}
+                      onClick={() => onCancel(a)}
+                    >
+                      Cancel
+                    </button>
+                  </div>
                 )}
               </td>
             </tr>

@@ -2,11 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { ErrorAlert } from '../../components/alert';
 import { Field } from '../../components/field';
 import { useClinic } from '../../lib/clinic-config';
-import { formatTime } from '../../lib/time';
+import { dateInZone, formatLongDate, formatTime } from '../../lib/time';
 import type { Appointment } from '../../services/api';
 import { useDoctors } from '../doctors/use-doctors';
 import { AppointmentTable } from './appointment-table';
 import { CancelDialog } from './cancel-dialog';
+import { RescheduleDialog } from './reschedule-dialog';
 import { useAppointments } from './use-appointments';
 
 const PAGE_SIZE = 50;
@@ -17,8 +18,10 @@ export function AppointmentsPage() {
   const [date, setDate] = useState('');
   const [offset, setOffset] = useState(0);
   const [cancelling, setCancelling] = useState<Appointment | null>(null);
+  const [rescheduling, setRescheduling] = useState<Appointment | null>(null);
   const [notice, setNotice] = useState('');
   const noticeRef = useRef<HTMLParagraphElement>(null);
+  const rescheduleOpener = useRef<HTMLButtonElement | null>(null);
   const doctors = useDoctors();
   const appointments = useAppointments({
     doctorId: doctorId || undefined,
@@ -38,6 +41,27 @@ export function AppointmentsPage() {
   useEffect(() => {
     if (notice) noticeRef.current?.focus();
   }, [notice]);
+
+  function openReschedule(appointment: Appointment, opener: HTMLButtonElement) {
+    rescheduleOpener.current = opener;
+    setRescheduling(appointment);
+  }
+
+  function onRescheduled(appointment: Appointment) {
+    setRescheduling(null);
+    const day = formatLongDate(dateInZone(appointment.start, timezone));
+    setNotice(`Rescheduled: ${appointment.patient.name} with ${appointment.doctor.name} to ${day} at ${formatTime(appointment.start, timezone)}.`);
+  }
+
+  // A rescheduled row stays booked, so focus goes back to its Reschedule button (declared after
+  // the notice effect so it wins); only if the row left this page does the notice keep focus.
+  useEffect(() => {
+    const opener = rescheduleOpener.current;
+    if (rescheduling || !opener) return;
+    rescheduleOpener.current = null;
+    if (opener.isConnected) opener.focus();
+    else noticeRef.current?.focus();
+  }, [rescheduling]);
 
   return (
     <>
@@ -90,7 +114,7 @@ export function AppointmentsPage() {
           <p className="muted">
             Showing {page.offset + 1}–{page.offset + page.items.length} of {page.total}, times in {timezone}.
           </p>
-          <AppointmentTable appointments={page.items} timezone={timezone} onCancel={setCancelling} />
+          <AppointmentTable appointments={page.items} timezone={timezone} onCancel={setCancelling} onReschedule={openReschedule} />
           {page.total > PAGE_SIZE && (
             <div className="pager">
               <button
@@ -113,6 +137,12 @@ export function AppointmentsPage() {
           )}
         </>
       )}
+      <RescheduleDialog
+        appointment={rescheduling}
+        timezone={timezone}
+        onClose={() => setRescheduling(null)}
+        onRescheduled={onRescheduled}
+      />
       <CancelDialog appointment={cancelling} timezone={timezone} onClose={() => setCancelling(null)} onCancelled={onCancelled} />
     </>
   );
