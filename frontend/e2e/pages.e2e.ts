@@ -113,4 +113,32 @@ describe('every page on the demo data', () => {
       await context.close();
     }
   });
+
+  it('appointments: the reschedule dialog passes axe, fits a phone and hands focus back', async () => {
+    const context = await newContext(browser, baseURL);
+    const page = await context.newPage();
+    const console_ = watchConsole(page);
+    try {
+      await settle(page, pages[2]!);
+      const opener = page.getByRole('button', { name: 'Reschedule', exact: true }).first();
+      await opener.click();
+      const dialog = page.getByRole('dialog', { name: 'Reschedule appointment' });
+      await dialog.waitFor();
+      // Audit the settled dialog: its slots, or the empty-day message, not the loading line.
+      await dialog.locator('.slot-list, .empty').first().waitFor();
+      expect(await audit(page, 'reschedule-dialog', reportFile)).toEqual([]);
+      await page.screenshot({ path: join(screenshots, 'reschedule-dialog.png') });
+
+      await page.setViewportSize({ width: 375, height: 800 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, 'horizontal page overflow at 375 px').toBeLessThanOrEqual(0);
+
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(console_.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -168,6 +168,41 @@ describe('staff flows in a real browser against the real API', () => {
     await page.getByRole('button', { name: '10:00', exact: true }).waitFor();
   });
 
+  it('reschedules from the appointments list; the old slot is free again', async () => {
+    // A doctor of its own, so the schedule test's counts for the shared doctor stay exact.
+    const doctor = await callApi<{ id: string }>(baseURL, 'POST', '/doctors', { name: `Zia Mover ${run}`, specialty: 'Dermatology' });
+    const patient = await callApi<{ id: string }>(baseURL, 'POST', '/patients', { name: `Zoe Moved ${run}`, email: `moved.${run}@example.com` });
+    const doctorId = doctor.body.data.id;
+    const freeSlots = async () =>
+      (await callApi<{ slots: { start: string }[] }>(baseURL, 'GET', `/availability?doctorId=${doctorId}&date=${day}`)).body.data.slots;
+    const nine = (await freeSlots())[0];
+    expect(nine && clinicTime(nine.start)).toBe('09:00');
+    const booked = await callApi(baseURL, 'POST', '/appointments', { doctorId, patientId: patient.body.data.id, start: nine?.start });
+    expect(booked.status).toBe(201);
+
+    await page.goto('/appointments');
+    await page.getByLabel('Doctor').selectOption({ label: `Zia Mover ${run}` });
+    await page.getByLabel('Date').fill(day);
+    const row = page.getByRole('row').filter({ hasText: `Zoe Moved ${run}` });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('09:00');
+
+    await row.getByRole('button', { name: 'Reschedule' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reschedule appointment' });
+    await dialog.waitFor();
+    expect(await dialog.getByLabel('New date').inputValue()).toBe(day);
+    await dialog.getByRole('button', { name: '13:00', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Rescheduled');
+    await expect.poll(() => row.textContent()).toContain('13:00');
+    expect(await row.textContent()).toContain('Booked');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Reschedule');
+    const free = (await freeSlots()).map((s) => clinicTime(s.start));
+    expect(free).toContain('09:00');
+    expect(free).not.toContain('13:00');
+  });
+
   it('shows the day on the schedule, with the cancelled appointment marked', async () => {
     await page.goto('/');
     await page.getByLabel('Date').fill(day);
