@@ -1,7 +1,13 @@
 import { DateTime } from 'luxon';
 import { emailSchema, isoDate, nameSchema, pagingQuery, phoneSchema, searchText, z } from './common.js';
 
-const birthDate = isoDate.refine((value) => DateTime.fromISO(value) <= DateTime.now(), 'must not be in the future');
+// Clients of the original API stored birth dates as Date and send them as full ISO instants; the day is what counts.
+const dayOf = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? value.slice(0, 10) : value);
+
+const birthDate = z.preprocess(
+  dayOf,
+  isoDate.refine((value) => DateTime.fromISO(value) <= DateTime.now(), 'must not be in the future'),
+);
 
 const patientFields = {
   name: nameSchema.openapi({ example: 'Ana Silva' }),

@@ -111,6 +111,12 @@ describe('doctor and patient bodies', () => {
     expect(paths.sort()).toEqual(['dateOfBirth', 'email']);
   });
 
+  it('takes the day of a birth date sent as a full ISO instant', () => {
+    expect(parse(createPatientBody, { name: 'A', email: 'a@example.org', dateOfBirth: '1990-05-15T00:00:00.000Z' }, 'body')).toMatchObject({
+      dateOfBirth: '1990-05-15',
+    });
+  });
+
   it('trims names and keeps the email as typed', () => {
     expect(parse(createPatientBody, { name: '  Ana  ', email: ' Ana@Example.org ' }, 'body')).toEqual({
       name: 'Ana',
