@@ -1,18 +1,11 @@
 import { Schema, type Connection, type Types } from 'mongoose';
-import type { AppointmentStatus } from '../../store.js';
+import type { Appointment } from '../../store.js';
 
-export type AppointmentDoc = {
+// The domain appointment, with references stored as ObjectIds so they can be indexed and joined.
+export type AppointmentDoc = Omit<Appointment, 'id' | 'doctorId' | 'patientId'> & {
   _id: Types.ObjectId;
   doctorId: Types.ObjectId;
   patientId: Types.ObjectId;
-  start: Date;
-  end: Date;
-  status: AppointmentStatus;
-  reason: string | null;
-  cancelledAt: Date | null;
-  cancellationReason: string | null;
-  createdAt: Date;
-  updatedAt: Date;
 };
 
 const appointmentSchema = new Schema<AppointmentDoc>(

@@ -1,17 +1,8 @@
 import { Schema, type Connection, type Types } from 'mongoose';
-import type { Schedule } from '../../store.js';
+import type { Doctor } from '../../store.js';
 
-export type DoctorDoc = {
-  _id: Types.ObjectId;
-  name: string;
-  specialty: string;
-  email: string | null;
-  phone: string | null;
-  slotMinutes: number;
-  schedule: Schedule | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
+// The domain doctor, stored under MongoDB's own _id.
+export type DoctorDoc = Omit<Doctor, 'id'> & { _id: Types.ObjectId };
 
 const doctorSchema = new Schema<DoctorDoc>(
   {

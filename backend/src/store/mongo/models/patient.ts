@@ -1,15 +1,10 @@
 import { Schema, type Connection, type Types } from 'mongoose';
+import type { Patient } from '../../store.js';
 
-export type PatientDoc = {
+export type PatientDoc = Omit<Patient, 'id'> & {
   _id: Types.ObjectId;
-  name: string;
-  email: string;
   /** Lower-cased email: the unique index on it makes uniqueness case-insensitive. */
   emailKey: string;
-  phone: string | null;
-  dateOfBirth: string | null;
-  createdAt: Date;
-  updatedAt: Date;
 };
 
 const patientSchema = new Schema<PatientDoc>(
