@@ -4,9 +4,26 @@ import type { SqlClient, SqlDatabase } from './db.js';
 // Hand back DATE columns as 'YYYY-MM-DD' text: a date of birth has no time zone to shift.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
+// Named statements are parsed and planned once per connection instead of on every call, which
+// is most of the server's cost for the short statements a booking runs. The SQL is a fixed set,
+// so the map stays small; the bound only guards against a text built per request.
+const MAX_NAMED_STATEMENTS = 500;
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string | undefined {
+  const known = statementNames.get(text);
+  if (known || statementNames.size >= MAX_NAMED_STATEMENTS) return known;
+  const name = `s${statementNames.size + 1}`;
+  statementNames.set(text, name);
+  return name;
+}
+
 function clientOf(target: pg.Pool | pg.PoolClient): SqlClient {
   return {
-    query: async <Row>(text: string, params?: unknown[]) => ({ rows: (await target.query(text, params)).rows as Row[] }),
+    query: async <Row>(text: string, params?: unknown[]) => {
+      const name = params?.length ? statementName(text) : undefined;
+      return { rows: (await target.query({ name, text, values: params })).rows as Row[] };
+    },
     exec: async (script: string) => {
       await target.query(script);
     },
