@@ -22,6 +22,7 @@ import { patientsRouter } from './routes/patients.js';
 import { configRouter, healthHandler, metricsHandler } from './routes/system.js';
 import { appointmentService } from './services/appointments.js';
 import { directoryService } from './services/directory.js';
+import { participantsCache } from './services/participants-cache.js';
 import type { Store } from './store/store.js';
 
 export type AppDependencies = {
@@ -37,8 +38,9 @@ export type AppDependencies = {
 export function createApp({ store: rawStore, config, logger, frontendDir, clock = () => new Date() }: AppDependencies) {
   const metrics = createMetrics();
   const store = instrumentStore(rawStore, metrics);
-  const directory = directoryService(store, config.clinic.defaultSlotMinutes);
-  const appointments = appointmentService(store, config.clinic, clock, logger);
+  const cache = participantsCache(store);
+  const directory = directoryService(store, cache, config.clinic.defaultSlotMinutes);
+  const appointments = appointmentService(store, cache, config.clinic, clock, logger);
   const appointmentHandlers = appointmentsController(appointments, config.clinic.timezone);
 
   const app = express();

@@ -79,6 +79,7 @@ export async function seedDemoData(store: Store, clinic: ClinicHours, now = new 
         const appointment = await store.appointments.book({
           doctor: { id: doctor.id, name: doctor.name, specialty: doctor.specialty },
           patient: { id: patient.id, name: patient.name },
+          versions: { doctor: doctor.updatedAt, patient: patient.updatedAt },
           start: slot.start,
           end: slot.end,
           reason: REASONS[Math.floor(random() * REASONS.length)]!,

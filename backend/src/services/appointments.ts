@@ -4,6 +4,7 @@ import type { AppointmentFilter, IdempotencyCompletion, Store } from '../store/s
 import { findAvailability, type AvailabilityQuery } from './availability.js';
 import { bookAppointment, rescheduleAppointment, type BookingRequest, type RescheduleRequest } from './booking.js';
 import { dayBounds, type ClinicHours } from './clinic-time.js';
+import type { ParticipantsCache } from './participants-cache.js';
 
 export type AppointmentQuery = Omit<AppointmentFilter, 'from' | 'to'> & { date?: string; from?: Date; to?: Date };
 
@@ -15,10 +16,10 @@ function window(query: AppointmentQuery, timezone: string): Pick<AppointmentFilt
   return { from: latest(query.from, day?.start), to: earliest(query.to, day?.end) };
 }
 
-export function appointmentService(store: Store, clinic: ClinicHours, clock: () => Date, logger: Logger) {
+export function appointmentService(store: Store, cache: ParticipantsCache, clinic: ClinicHours, clock: () => Date, logger: Logger) {
   return {
     book: async (request: BookingRequest, idempotency?: IdempotencyCompletion) => {
-      const booked = await bookAppointment(store, clinic, request, clock(), idempotency);
+      const booked = await bookAppointment(store, cache, clinic, request, clock(), idempotency);
       logger.info('appointment booked', {
         appointmentId: booked.id,
         doctorId: booked.doctorId,

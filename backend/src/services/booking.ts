@@ -1,6 +1,7 @@
-import { BusinessRuleError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
-import type { AppointmentView, IdempotencyCompletion, Schedule, Store } from '../store/store.js';
+import { BusinessRuleError, ConflictError, NotFoundError, ServiceUnavailableError, ValidationError } from '../errors.js';
+import { ParticipantsChangedError, type AppointmentView, type IdempotencyCompletion, type Schedule, type Store } from '../store/store.js';
 import { isWithinWorkingHours, type ClinicHours, type Interval } from './clinic-time.js';
+import type { ParticipantsCache } from './participants-cache.js';
 
 export type BookingRequest = { doctorId: string; patientId: string; start: Date; end?: Date; reason?: string | null };
 export type RescheduleRequest = { start: Date; end?: Date };
@@ -27,32 +28,46 @@ function checkRules(interval: Interval, schedule: Schedule | null, clinic: Clini
   }
 }
 
+// A doctor or patient edited between our read and the insert is read again; twice in a row is
+// as good as never, so a third time is reported instead of looping.
+const BOOKING_ATTEMPTS = 3;
+
 /**
- * Checks the rules, then lets the store insert under its overlap guarantee; a race lost after
- * these checks still ends as a 409 from the store.
+ * Checks the rules against this process's copies of the doctor and patient, then lets the store
+ * insert if those copies are still current, under its overlap guarantee; a race lost after these
+ * checks still ends as a 409 from the store.
  */
 export async function bookAppointment(
   store: Store,
+  cache: ParticipantsCache,
   clinic: ClinicHours,
   request: BookingRequest,
   now: Date,
   idempotency?: IdempotencyCompletion,
 ): Promise<AppointmentView> {
-  const { doctor, patient } = await store.appointments.participants(request.doctorId, request.patientId);
-  if (!doctor) throw new NotFoundError('Doctor not found');
-  if (!patient) throw new NotFoundError('Patient not found');
-  const interval = { start: request.start, end: request.end ?? new Date(request.start.getTime() + doctor.slotMinutes * MINUTE) };
-  checkRules(interval, doctor.schedule, clinic, now);
-  return store.appointments.book(
-    {
-      doctor: { id: doctor.id, name: doctor.name, specialty: doctor.specialty },
-      patient: { id: patient.id, name: patient.name },
-      start: interval.start,
-      end: interval.end,
-      reason: request.reason ?? null,
-    },
-    idempotency,
-  );
+  for (let attempt = 1; attempt <= BOOKING_ATTEMPTS; attempt += 1) {
+    const { doctor, patient } = await cache.get(request.doctorId, request.patientId, { fresh: attempt > 1 });
+    if (!doctor) throw new NotFoundError('Doctor not found');
+    if (!patient) throw new NotFoundError('Patient not found');
+    const interval = { start: request.start, end: request.end ?? new Date(request.start.getTime() + doctor.slotMinutes * MINUTE) };
+    checkRules(interval, doctor.schedule, clinic, now);
+    try {
+      return await store.appointments.book(
+        {
+          doctor: { id: doctor.id, name: doctor.name, specialty: doctor.specialty },
+          patient: { id: patient.id, name: patient.name },
+          versions: { doctor: doctor.updatedAt, patient: patient.updatedAt },
+          start: interval.start,
+          end: interval.end,
+          reason: request.reason ?? null,
+        },
+        idempotency,
+      );
+    } catch (error) {
+      if (!(error instanceof ParticipantsChangedError)) throw error;
+    }
+  }
+  throw new ServiceUnavailableError('The doctor or patient kept changing during the booking; please try again');
 }
 
 /** Moves a booked appointment, keeping its length unless a new end is given; same rules as booking. */

@@ -1,4 +1,5 @@
 import { NotFoundError } from '../errors.js';
+import type { ParticipantsCache } from './participants-cache.js';
 import type { DoctorChanges, DoctorFilter, NewDoctor, NewPatient, PatientChanges, PatientFilter, Store } from '../store/store.js';
 
 export type DoctorInput = Omit<NewDoctor, 'slotMinutes' | 'email' | 'phone' | 'schedule'> &
@@ -10,26 +11,41 @@ const found = <T>(value: T | null, what: string): T => {
   return value;
 };
 
-/** Doctors and patients: a new doctor works the clinic's default slot length unless told otherwise. */
-export function directoryService(store: Store, defaultSlotMinutes: number) {
+/**
+ * Doctors and patients: a new doctor works the clinic's default slot length unless told otherwise.
+ * What it reads or writes refreshes the booking cache: a patient registered at the desk is usually
+ * booked next.
+ */
+export function directoryService(store: Store, cache: ParticipantsCache, defaultSlotMinutes: number) {
   return {
-    createDoctor: (input: DoctorInput) =>
-      store.doctors.create({
-        name: input.name,
-        specialty: input.specialty,
-        email: input.email ?? null,
-        phone: input.phone ?? null,
-        slotMinutes: input.slotMinutes ?? defaultSlotMinutes,
-        schedule: input.schedule ?? null,
-      }),
-    getDoctor: async (id: string) => found(await store.doctors.get(id), 'Doctor'),
-    updateDoctor: async (id: string, changes: DoctorChanges) => found(await store.doctors.update(id, changes), 'Doctor'),
+    createDoctor: async (input: DoctorInput) =>
+      cache.rememberDoctor(
+        await store.doctors.create({
+          name: input.name,
+          specialty: input.specialty,
+          email: input.email ?? null,
+          phone: input.phone ?? null,
+          slotMinutes: input.slotMinutes ?? defaultSlotMinutes,
+          schedule: input.schedule ?? null,
+        }),
+      ),
+    getDoctor: async (id: string) => found(cache.rememberDoctor(await store.doctors.get(id)), 'Doctor'),
+    updateDoctor: async (id: string, changes: DoctorChanges) =>
+      found(cache.rememberDoctor(await store.doctors.update(id, changes)), 'Doctor'),
     listDoctors: (filter: DoctorFilter) => store.doctors.list(filter),
 
-    createPatient: (input: PatientInput) =>
-      store.patients.create({ name: input.name, email: input.email, phone: input.phone ?? null, dateOfBirth: input.dateOfBirth ?? null }),
-    getPatient: async (id: string) => found(await store.patients.get(id), 'Patient'),
-    updatePatient: async (id: string, changes: PatientChanges) => found(await store.patients.update(id, changes), 'Patient'),
+    createPatient: async (input: PatientInput) =>
+      cache.rememberPatient(
+        await store.patients.create({
+          name: input.name,
+          email: input.email,
+          phone: input.phone ?? null,
+          dateOfBirth: input.dateOfBirth ?? null,
+        }),
+      ),
+    getPatient: async (id: string) => found(cache.rememberPatient(await store.patients.get(id)), 'Patient'),
+    updatePatient: async (id: string, changes: PatientChanges) =>
+      found(cache.rememberPatient(await store.patients.update(id, changes)), 'Patient'),
     listPatients: (filter: PatientFilter) => store.patients.list(filter),
   };
 }

@@ -56,10 +56,23 @@ export type PatientChanges = Partial<NewPatient>;
 export type NewAppointment = {
   doctor: AppointmentView['doctor'];
   patient: AppointmentView['patient'];
+  /** The `updatedAt` of the doctor and patient the rules were checked against. */
+  versions: { doctor: Date; patient: Date };
   start: Date;
   end: Date;
   reason: string | null;
 };
+
+/**
+ * A booking's doctor or patient is gone or has changed since the caller read it: nothing was
+ * written, and the caller should read them again and re-check its rules.
+ */
+export class ParticipantsChangedError extends Error {
+  constructor() {
+    super('The doctor or the patient changed since they were read');
+    this.name = 'ParticipantsChangedError';
+  }
+}
 
 export type Page = { limit: number; offset: number };
 export type PageOf<T> = { items: T[]; total: number };
@@ -108,7 +121,11 @@ export interface PatientRepository {
 export interface AppointmentRepository {
   /** The doctor and the patient of a booking, read together: one round trip where the engine allows. */
   participants(doctorId: string, patientId: string): Promise<{ doctor: Doctor | null; patient: Patient | null }>;
-  /** Inserts atomically; throws BOOKING_CONFLICT / PATIENT_CONFLICT when a BOOKED one overlaps. */
+  /**
+   * Inserts atomically, in one round trip where the engine allows, if the doctor and patient are
+   * still at `versions`; else throws ParticipantsChangedError. Throws BOOKING_CONFLICT /
+   * PATIENT_CONFLICT when a BOOKED one overlaps.
+   */
   book(input: NewAppointment, idempotency?: IdempotencyCompletion): Promise<AppointmentView>;
   /** Moves a BOOKED appointment under the same overlap guarantee as book (itself excluded). */
   reschedule(id: string, start: Date, end: Date, idempotency?: IdempotencyCompletion): Promise<AppointmentView>;

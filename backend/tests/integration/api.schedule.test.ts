@@ -169,3 +169,22 @@ describe('clinic timezone across a DST change', () => {
     expect(response.body.data.slots[0].start).toBe(`${lastSunday}T09:00:00.000Z`);
   });
 });
+
+describe('a doctor edited through another API process', () => {
+  it('is read again before booking, so the new schedule and name apply at once', async () => {
+    const other = apiClient(
+      testApp(opened.store, { config: { clinic: { timezone: LONDON, startHour: 9, endHour: 17, defaultSlotMinutes: 30 } } }),
+    );
+    const [doctor, patient] = [await api.doctor(), await api.patient()];
+    expect((await book({ doctorId: doctor.id, patientId: patient.id, start: at(day, '09:00', LONDON) })).status).toBe(201);
+
+    const edit = await other.http.put(`/api/doctors/${doctor.id}`).send({ name: 'Dr. Moved On', schedule: { daysOff: [day] } });
+    expect(edit.status).toBe(200);
+    const refused = await book({ doctorId: doctor.id, patientId: patient.id, start: at(day, '11:00', LONDON) });
+    expect([refused.status, refused.body.error.code]).toEqual([422, 'OUTSIDE_WORKING_HOURS']);
+
+    const nextDay = futureDate(7, LONDON);
+    const booked = await book({ doctorId: doctor.id, patientId: patient.id, start: at(nextDay, '11:00', LONDON) });
+    expect([booked.status, booked.body.data.doctor.name]).toEqual([201, 'Dr. Moved On']);
+  });
+});

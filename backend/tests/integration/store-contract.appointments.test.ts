@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Doctor, Patient, Store } from '../../src/store/store.js';
+import { ParticipantsChangedError, type Doctor, type Patient, type Store } from '../../src/store/store.js';
 import { availableEngines, type OpenedStore } from '../helpers/engines.js';
 import { at, futureDate, makeDoctorAndPatient, patientInput, summary } from '../helpers/factories.js';
 
@@ -8,6 +8,7 @@ const engines = await availableEngines();
 const booking = (doctor: Doctor, patient: Patient, start: string, end: string, reason: string | null = null) => ({
   doctor: summary(doctor) as { id: string; name: string; specialty: string },
   patient: summary({ id: patient.id, name: patient.name }),
+  versions: { doctor: doctor.updatedAt, patient: patient.updatedAt },
   start: new Date(start),
   end: new Date(end),
   reason,
@@ -243,6 +244,31 @@ for (const engine of engines) {
       expect(codes.filter((code) => code !== 'BOOKING_CONFLICT' && code !== 'PATIENT_CONFLICT')).toEqual([]);
       const { items } = await store.appointments.list({ patientId: patient.id, status: 'BOOKED', limit: 100, offset: 0 });
       expect(items).toHaveLength(1);
+    });
+
+    it('books nothing when the doctor or the patient changed since the caller read them', async () => {
+      const { doctor, patient } = await makeDoctorAndPatient(store);
+      const edited = await store.doctors.update(doctor.id, { name: 'Dr. Renamed' });
+      expect(edited!.updatedAt.getTime()).toBeGreaterThan(doctor.updatedAt.getTime());
+      await expect(store.appointments.book(booking(doctor, patient, at(day, '09:00'), at(day, '09:30')))).rejects.toBeInstanceOf(
+        ParticipantsChangedError,
+      );
+      const movedOn = await store.patients.update(patient.id, { phone: '+1 555 0100' });
+      await expect(store.appointments.book(booking(edited!, patient, at(day, '09:00'), at(day, '09:30')))).rejects.toBeInstanceOf(
+        ParticipantsChangedError,
+      );
+      expect((await store.appointments.list({ doctorId: doctor.id, limit: 10, offset: 0 })).total).toBe(0);
+      await expect(store.appointments.book(booking(edited!, movedOn!, at(day, '09:00'), at(day, '09:30')))).resolves.toMatchObject({
+        doctor: { name: 'Dr. Renamed' },
+      });
+    });
+
+    it('gives every edit of a doctor a later version, even within one millisecond', async () => {
+      const { doctor } = await makeDoctorAndPatient(store);
+      const versions = [doctor.updatedAt.getTime()];
+      for (const name of ['A', 'B', 'C'])
+        versions.push((await store.doctors.update(doctor.id, { name: `Dr. ${name}` }))!.updatedAt.getTime());
+      expect(new Set(versions).size).toBe(versions.length);
     });
 
     it('deletes everything on reset', async () => {

@@ -1,6 +1,12 @@
 import type { ClientSession, Connection, QueryFilter, Types } from 'mongoose';
 import { bookingConflict, ConflictError, NotFoundError, patientConflict } from '../../errors.js';
-import type { AppointmentRepository, AppointmentView, IdempotencyCompletion } from '../store.js';
+import {
+  ParticipantsChangedError,
+  type AppointmentRepository,
+  type AppointmentView,
+  type IdempotencyCompletion,
+  type NewAppointment,
+} from '../store.js';
 import { mongoCall } from './errors.js';
 import { isObjectIdHex, toAppointmentView, toDoctor, toObjectId, toPatient } from './mapping.js';
 import type { AppointmentDoc } from './models/appointment.js';
@@ -62,6 +68,14 @@ export function mongoAppointments(connection: Connection, models: Models, policy
     await BookingLock.updateOne({ _id: `patient:${patientId}` }, { $inc: { version: 1 } }, { upsert: true, session });
   }
 
+  // The SQL statement's check, read in this transaction's snapshot.
+  async function unchanged({ doctor, patient, versions }: NewAppointment, session: ClientSession) {
+    const sameVersion = (doc: { updatedAt: Date } | null, version: Date) => doc?.updatedAt.getTime() === version.getTime();
+    const current = await Doctor.findById(doctor.id, { updatedAt: 1 }).session(session).lean();
+    if (!sameVersion(current, versions.doctor)) return false;
+    return sameVersion(await Patient.findById(patient.id, { updatedAt: 1 }).session(session).lean(), versions.patient);
+  }
+
   // Half-open intervals: one ending at 10:30 does not overlap one starting at 10:30.
   const overlapping = (field: 'doctorId' | 'patientId', id: Types.ObjectId, start: Date, end: Date): QueryFilter<AppointmentDoc> => ({
     ...(field === 'doctorId' ? { doctorId: id } : { patientId: id }),
@@ -86,6 +100,7 @@ export function mongoAppointments(connection: Connection, models: Models, policy
         const patientId = toObjectId(input.patient.id);
         return inTransaction(async (session) => {
           await lockParticipants(input.doctor.id, input.patient.id, session);
+          if (!(await unchanged(input, session))) throw new ParticipantsChangedError();
           if (await Appointment.exists(overlapping('doctorId', doctorId, input.start, input.end)).session(session)) throw bookingConflict();
           if (await Appointment.exists(overlapping('patientId', patientId, input.start, input.end)).session(session))
             throw patientConflict();

@@ -3,6 +3,24 @@ import { mongoCall } from './errors.js';
 import { isObjectIdHex, toDoctor, toPatient } from './mapping.js';
 import type { Models } from './models/index.js';
 
+const UPDATE_OPTIONS = { new: true, runValidators: true, timestamps: false } as const;
+
+/**
+ * Writes an edit with an `updatedAt` strictly later than the one it replaces, even within one
+ * millisecond, because bookings use it as the version; an edit racing this one makes it go again.
+ */
+async function updateVersioned<Doc>(
+  readVersion: () => Promise<{ updatedAt: Date } | null>,
+  write: (current: Date, next: Date) => Promise<Doc | null>,
+): Promise<Doc | null> {
+  for (;;) {
+    const current = await readVersion();
+    if (!current) return null;
+    const written = await write(current.updatedAt, new Date(Math.max(Date.now(), current.updatedAt.getTime() + 1)));
+    if (written) return written;
+  }
+}
+
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const contains = (text: string) => new RegExp(escapeRegex(text), 'i');
 
@@ -18,7 +36,11 @@ export function mongoDoctors({ Doctor }: Models): DoctorRepository {
     update: (id, changes) =>
       mongoCall(async () => {
         if (!isObjectIdHex(id)) return null;
-        const doc = await Doctor.findByIdAndUpdate(id, { $set: changes }, { new: true, runValidators: true }).lean();
+        const doc = await updateVersioned(
+          () => Doctor.findById(id, { updatedAt: 1 }).lean(),
+          (current, updatedAt) =>
+            Doctor.findOneAndUpdate({ _id: id, updatedAt: current }, { $set: { ...changes, updatedAt } }, UPDATE_OPTIONS).lean(),
+        );
         return doc ? toDoctor(doc) : null;
       }),
     list: ({ specialty, q, limit, offset }) =>
@@ -50,7 +72,11 @@ export function mongoPatients({ Patient }: Models): PatientRepository {
       mongoCall(async () => {
         if (!isObjectIdHex(id)) return null;
         const set = changes.email ? { ...changes, emailKey: changes.email.toLowerCase() } : changes;
-        const doc = await Patient.findByIdAndUpdate(id, { $set: set }, { new: true, runValidators: true }).lean();
+        const doc = await updateVersioned(
+          () => Patient.findById(id, { updatedAt: 1 }).lean(),
+          (current, updatedAt) =>
+            Patient.findOneAndUpdate({ _id: id, updatedAt: current }, { $set: { ...set, updatedAt } }, UPDATE_OPTIONS).lean(),
+        );
         return doc ? toPatient(doc) : null;
       }),
     list: ({ q, limit, offset }) =>

@@ -31,7 +31,8 @@ function setClause(changes: Record<string, unknown>, columns: Record<string, str
 async function updateRow<Row>(db: SqlClient, table: string, id: string, changes: Record<string, unknown>, columns: Record<string, string>) {
   if (!isSqlId(id)) return null;
   const { assignments, values } = setClause(changes, columns);
-  const sets = ['updated_at = $2', ...assignments].join(', ');
+  // Strictly later than before, even within one millisecond: bookings check it as a version.
+  const sets = [`updated_at = GREATEST($2, date_trunc('milliseconds', updated_at) + interval '1 millisecond')`, ...assignments].join(', ');
   const result = await db.query<Row>(`UPDATE ${table} SET ${sets} WHERE id = $1 RETURNING *`, [id, new Date(), ...values]);
   return result.rows[0] ?? null;
 }
