@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { bookingConflict, ConflictError, NotFoundError, patientConflict } from '../../errors.js';
 import { ParticipantsChangedError, type AppointmentRepository, type AppointmentView, type IdempotencyCompletion } from '../store.js';
+import { bookingBatcher } from './booking-batch.js';
 import type { SqlClient, SqlDatabase } from './db.js';
 import { sqlCall } from './errors.js';
 import {
@@ -15,28 +16,6 @@ import {
   type DoctorRow,
   type PatientRow,
 } from './rows.js';
-
-// The version check, the INSERT and the idempotency record are one statement: one round trip, and
-// one atomic unit. The INSERT happens only if the doctor and patient are still the versions the
-// service checked its rules against (milliseconds, as a JavaScript Date holds them).
-// ON CONFLICT DO NOTHING makes the exclusion constraints arbiters (speculative insertion): racers for
-// one slot wait for the first and step aside, where a plain INSERT can deadlock with another racer
-// and both sit out deadlock_timeout (1 s) before one fails.
-const BOOK = `
-WITH participants AS (
-  SELECT d.id AS doctor_id, p.id AS patient_id FROM doctors d, patients p
-  WHERE d.id = $2 AND date_trunc('milliseconds', d.updated_at) = $11
-    AND p.id = $3 AND date_trunc('milliseconds', p.updated_at) = $12
-), inserted AS (
-  INSERT INTO appointments (id, doctor_id, patient_id, start_at, end_at, status, reason, created_at, updated_at)
-  SELECT $1::uuid, doctor_id, patient_id, $4::timestamptz, $5::timestamptz, 'BOOKED', $6::text, $7::timestamptz, $7 FROM participants
-  ON CONFLICT DO NOTHING
-  RETURNING id
-), remembered AS (
-  UPDATE idempotency_keys SET status_code = $9, response_body = $10
-  WHERE key = $8 AND EXISTS (SELECT 1 FROM inserted)
-)
-SELECT (SELECT id FROM inserted) AS id, EXISTS (SELECT 1 FROM participants) AS unchanged`;
 
 // A fresh statement sees the winner that made the INSERT step aside; the doctor's conflict is named first.
 const WHO_CONFLICTS = `
@@ -95,6 +74,7 @@ async function getView(db: SqlClient, id: string): Promise<AppointmentView | nul
 }
 
 export function sqlAppointments(db: SqlDatabase): AppointmentRepository {
+  const bookRow = bookingBatcher(db);
   const updateBooked = (statement: string, params: unknown[], idempotency?: IdempotencyCompletion) =>
     db.transaction(async (tx) => {
       const id = params[0] as string;
@@ -141,23 +121,22 @@ export function sqlAppointments(db: SqlDatabase): AppointmentRepository {
           patient: input.patient,
         };
         const stored = idempotency?.render(view);
-        const result = await db.query<{ id: string | null; unchanged: boolean }>(BOOK, [
-          view.id,
-          view.doctorId,
-          view.patientId,
-          view.start,
-          view.end,
-          view.reason,
-          now,
-          idempotency?.key ?? null,
-          stored?.status ?? null,
-          stored ? JSON.stringify(stored.body) : null,
-          input.versions.doctor,
-          input.versions.patient,
-        ]);
-        const outcome = result.rows[0];
-        if (!outcome?.unchanged) throw new ParticipantsChangedError();
-        if (outcome.id === null) {
+        const outcome = await bookRow({
+          id: view.id,
+          doctorId: view.doctorId,
+          patientId: view.patientId,
+          start: view.start,
+          end: view.end,
+          reason: view.reason,
+          createdAt: now,
+          doctorVersion: input.versions.doctor,
+          patientVersion: input.versions.patient,
+          key: idempotency?.key ?? null,
+          statusCode: stored?.status ?? null,
+          responseBody: stored?.body ?? null,
+        });
+        if (outcome === 'changed') throw new ParticipantsChangedError();
+        if (outcome === 'taken') {
           const who = await db.query<{ doctor: boolean; patient: boolean }>(WHO_CONFLICTS, [
             view.doctorId,
             view.patientId,
