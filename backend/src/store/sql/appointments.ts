@@ -1,9 +1,9 @@
-import { v7 as uuidv7 } from 'uuid';
 import { bookingConflict, ConflictError, NotFoundError, patientConflict } from '../../errors.js';
 import { ParticipantsChangedError, type AppointmentRepository, type AppointmentView, type IdempotencyCompletion } from '../store.js';
 import { bookingBatcher } from './booking-batch.js';
 import type { SqlClient, SqlDatabase } from './db.js';
 import { sqlCall } from './errors.js';
+import { newId } from './ids.js';
 import {
   APPOINTMENT_VIEW_COLUMNS,
   APPOINTMENT_VIEW_JOINS,
@@ -106,7 +106,7 @@ export function sqlAppointments(db: SqlDatabase): AppointmentRepository {
       sqlCall(async () => {
         const now = new Date();
         const view: AppointmentView = {
-          id: uuidv7(),
+          id: newId(),
           doctorId: input.doctor.id,
           patientId: input.patient.id,
           start: input.start,

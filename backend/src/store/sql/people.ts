@@ -1,8 +1,8 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { DoctorRepository, PatientRepository } from '../store.js';
 import type { SqlClient } from './db.js';
 import { isSqlId, likePattern, toDoctor, toPatient, type DoctorRow, type PatientRow } from './rows.js';
 import { sqlCall } from './errors.js';
+import { newId } from './ids.js';
 
 const DOCTOR_COLUMNS: Record<string, string> = {
   name: 'name',
@@ -55,7 +55,7 @@ export function sqlDoctors(db: SqlClient): DoctorRepository {
           `INSERT INTO doctors (id, name, specialty, email, phone, slot_minutes, schedule, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING *`,
           [
-            uuidv7(),
+            newId(),
             input.name,
             input.specialty,
             input.email,
@@ -96,7 +96,7 @@ export function sqlPatients(db: SqlClient): PatientRepository {
         const result = await db.query<PatientRow>(
           `INSERT INTO patients (id, name, email, phone, date_of_birth, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING *`,
-          [uuidv7(), input.name, input.email, input.phone, input.dateOfBirth, now],
+          [newId(), input.name, input.email, input.phone, input.dateOfBirth, now],
         );
         return toPatient(result.rows[0]!);
       }),
