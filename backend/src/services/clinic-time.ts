@@ -9,21 +9,51 @@ const MINUTE = 60_000;
 
 const pad = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 
+/**
+ * Keeps the last `limit` results of a function of a text. Time-zone arithmetic through Luxon
+ * cost a booking about a tenth of its CPU; the days a clinic books are few and repeat.
+ */
+function memoize<T>(limit: number, compute: (key: string) => T): (key: string) => T {
+  const results = new Map<string, T>();
+  return (key) => {
+    if (results.has(key)) return results.get(key)!;
+    const result = compute(key);
+    results.set(key, result);
+    if (results.size > limit) results.delete(results.keys().next().value!);
+    return result;
+  };
+}
+
+const MEMO_LIMIT = 4096;
+
 /** The local day's start in the clinic zone, or null when the text is not a real calendar date. */
 export function clinicDay(date: string, timezone: string): DateTime | null {
   const day = DateTime.fromISO(date, { zone: timezone });
   return day.isValid ? day.startOf('day') : null;
 }
 
+const DAY = 24 * 60 * MINUTE;
+const utcDate = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+/** The clinic-local date of an instant: in every zone it is the UTC date or a day either side. */
 export function clinicDateOf(instant: Date, timezone: string): string {
-  return DateTime.fromJSDate(instant, { zone: timezone }).toISODate()!;
+  const time = instant.getTime();
+  for (const date of [utcDate(time - DAY), utcDate(time + DAY)]) {
+    const day = dayBounds(date, timezone);
+    if (day && day.start <= instant && instant < day.end) return date;
+  }
+  return utcDate(time);
 }
+
+const boundsOf = memoize(MEMO_LIMIT, (key) => {
+  const [timezone, date] = JSON.parse(key) as [string, string];
+  const day = clinicDay(date, timezone);
+  return day ? Object.freeze({ start: day.toJSDate(), end: day.plus({ days: 1 }).toJSDate() }) : null;
+});
 
 /** [start, end) of a clinic-local calendar day as instants; 23 or 25 hours long on DST days. */
 export function dayBounds(date: string, timezone: string): Interval | null {
-  const day = clinicDay(date, timezone);
-  if (!day) return null;
-  return { start: day.toJSDate(), end: day.plus({ days: 1 }).toJSDate() };
+  return boundsOf(JSON.stringify([timezone, date]));
 }
 
 // A wall-clock time that the DST change skips (02:30 on a spring-forward night) does not exist;
@@ -35,7 +65,16 @@ function localInstant(day: DateTime, time: string): Date {
 }
 
 /** The doctor's working windows on one clinic-local date, as instants. */
-export function workingWindows(date: string, schedule: Schedule | null, clinic: ClinicHours): Interval[] {
+export function workingWindows(date: string, schedule: Schedule | null, clinic: ClinicHours): readonly Interval[] {
+  return windowsOf(JSON.stringify([date, clinic.timezone, clinic.startHour, clinic.endHour, schedule]));
+}
+
+const windowsOf = memoize(MEMO_LIMIT, (key) => {
+  const [date, timezone, startHour, endHour, schedule] = JSON.parse(key) as [string, string, number, number, Schedule | null];
+  return Object.freeze(computeWindows(date, schedule, { timezone, startHour, endHour }));
+});
+
+function computeWindows(date: string, schedule: Schedule | null, clinic: ClinicHours): Interval[] {
   const day = clinicDay(date, clinic.timezone);
   if (!day || schedule?.daysOff?.includes(date)) return [];
   const weekday = WEEKDAYS[day.weekday - 1]!;
@@ -48,7 +87,7 @@ export function workingWindows(date: string, schedule: Schedule | null, clinic: 
 }
 
 /** Consecutive slots of `minutes` inside each window, stepped in real elapsed time. */
-export function slotGrid(windows: Interval[], minutes: number): Interval[] {
+export function slotGrid(windows: readonly Interval[], minutes: number): Interval[] {
   const step = minutes * MINUTE;
   const slots: Interval[] = [];
   for (const window of windows) {
@@ -68,12 +107,41 @@ export function isWithinWorkingHours(interval: Interval, schedule: Schedule | nu
 }
 
 const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
+// The shape integrators and the SPA send (2026-03-09T14:30:00.000Z, or with +01:00): read without
+// Luxon when every field is plainly in range; anything else goes to Luxon, which decides.
+const PLAIN_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/;
+
+function plainInstant(text: string): Date | null {
+  const match = PLAIN_INSTANT.exec(text);
+  if (!match) return null;
+  const [year, month, day, hour, minute, second, fraction, sign, offsetHours, offsetMinutes] = match.slice(1);
+  const [y, mo, d, h, mi, s] = [year, month, day, hour, minute, second ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const [oh, om] = [Number(offsetHours ?? 0), Number(offsetMinutes ?? 0)];
+  // Date.UTC reads years below 100 as 19xx; the day-0 trick gives the month's last day.
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return null;
+  if (h > 23 || mi > 59 || s > 59 || oh > 14 || om > 59) return null;
+  const offset = (sign === '-' ? -1 : 1) * (oh * 60 + om) * MINUTE;
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s, Number((fraction ?? '0').padEnd(3, '0'))) - offset);
+}
 
 /**
  * Reads an ISO 8601 date-time. With an offset (or Z) it is an instant; without one it is a wall
  * time at the clinic, which is what staff mean by "10:00".
  */
 export function parseInstant(text: string, timezone: string): Date | null {
-  const parsed = OFFSET.test(text) ? DateTime.fromISO(text, { setZone: true }) : DateTime.fromISO(text, { zone: timezone });
+  if (!OFFSET.test(text)) {
+    const local = DateTime.fromISO(text, { zone: timezone });
+    return local.isValid ? local.toJSDate() : null;
+  }
+  const plain = plainInstant(text);
+  if (plain) return plain;
+  const parsed = DateTime.fromISO(text, { setZone: true });
   return parsed.isValid ? parsed.toJSDate() : null;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
 import {
   clinicDateOf,
   dayBounds,
@@ -135,5 +136,42 @@ describe('reading instants', () => {
 
   it('finds the clinic-local date of an instant', () => {
     expect(clinicDateOf(new Date('2026-03-02T03:00:00Z'), 'America/New_York')).toBe('2026-03-01');
+  });
+});
+
+describe('the fast paths agree with Luxon', () => {
+  // A fixed seed keeps a failure reproducible.
+  let seed = 42;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
+  const two = (n: number) => String(n).padStart(2, '0');
+
+  it('reads 5,000 instants with offsets exactly as Luxon does, in range or not', () => {
+    for (let i = 0; i < 5000; i += 1) {
+      const date = `${pick([1999, 2000, 2024, 2026, 2100])}-${two(pick([1, 2, 4, 12, 13]))}-${two(pick([0, 1, 28, 29, 30, 31, 32]))}`;
+      const time = `${two(pick([0, 9, 23, 24]))}:${two(pick([0, 30, 59, 60]))}${pick(['', ':00', ':59', ':60', '.5', ':07.25', ':07.123'])}`;
+      const offset = pick(['Z', '+01:00', '-05:00', '+0530', '+14:00', '-12:00', '+15:00', '+01:60']);
+      const text = `${date}T${time}${offset}`;
+      const luxon = DateTime.fromISO(text, { setZone: true });
+      expect(parseInstant(text, 'UTC')?.getTime() ?? null, text).toBe(luxon.isValid ? luxon.toMillis() : null);
+    }
+  });
+
+  it('finds the clinic-local date of 5,000 instants as Luxon does, in zones with odd offsets and DST at midnight', () => {
+    const zones = [
+      'America/New_York',
+      'Europe/London',
+      'America/Santiago',
+      'Pacific/Kiritimati',
+      'Pacific/Pago_Pago',
+      'Asia/Kathmandu',
+      'Australia/Lord_Howe',
+    ];
+    const from = Date.UTC(2026, 0, 1);
+    for (let i = 0; i < 5000; i += 1) {
+      const instant = new Date(from + Math.floor(random() * 400 * 24) * HOUR + pick([0, 1, 29 * 60_000, 59 * 60_000]));
+      const zone = pick(zones);
+      expect(clinicDateOf(instant, zone), `${instant.toISOString()} ${zone}`).toBe(DateTime.fromJSDate(instant, { zone }).toISODate());
+    }
   });
 });
