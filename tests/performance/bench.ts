@@ -49,8 +49,11 @@ async function chooseStore(): Promise<Store> {
 
 async function main() {
   const store = await chooseStore();
-  // PGlite lives inside one process, so only one API process can open it.
-  const workers = store === 'pglite' ? 1 : (numberArg(args.workers) ?? Number(process.env.WEB_CONCURRENCY ?? availableParallelism()));
+  // PGlite lives inside one process, so only one API process can open it. Elsewhere one core is
+  // left to PostgreSQL and the load generator, which share this machine with the API: on two
+  // cores a second worker measured slower, not faster (docs/performance.md).
+  const workers =
+    store === 'pglite' ? 1 : (numberArg(args.workers) ?? Number(process.env.WEB_CONCURRENCY ?? Math.max(1, availableParallelism() - 1)));
   const plan = makePlan({
     quick: args.quick,
     store,

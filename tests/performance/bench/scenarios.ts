@@ -2,15 +2,15 @@
 import autocannon from 'autocannon';
 import { bookingSlot, contentionSlot, isoDate, type Plan, type Range } from './plan.js';
 import type { Fixtures } from './database.js';
+import { pacedRunInChild } from './paced.js';
 
 export type Sample = { requests: number; seconds: number; perSecond: number; statuses: Record<string, number>; latencies: number[] };
 
-type Request = { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
+export type Request = { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
-const LATENCY_CONNECTIONS = 4;
 
-type RunOptions = { connections: number; duration?: number; amount?: number; overallRate?: number };
+type RunOptions = { connections: number; duration?: number; amount?: number };
 
 async function run(origin: string, options: RunOptions, next: () => Request): Promise<Sample> {
   const latencies: number[] = [];
@@ -22,7 +22,6 @@ async function run(origin: string, options: RunOptions, next: () => Request): Pr
         url: origin,
         connections: options.connections,
         ...(options.amount ? { amount: options.amount } : { duration: options.duration }),
-        ...(options.overallRate ? { overallRate: options.overallRate } : {}),
         timeout: 10,
         requests: [{ setupRequest: (request) => ({ ...request, ...next() }) }],
       },
@@ -79,11 +78,7 @@ export const availabilityRun = (origin: string, plan: Plan, fixtures: Fixtures) 
  * percentile is queueing (p50 = connections / throughput) and says nothing about the query.
  */
 export const availabilityLatencyRun = (origin: string, plan: Plan, fixtures: Fixtures, capacityPerSecond: number) =>
-  run(
-    origin,
-    { connections: LATENCY_CONNECTIONS, duration: plan.durationSeconds, overallRate: Math.max(10, Math.round(capacityPerSecond / 4)) },
-    availability(plan, fixtures),
-  );
+  pacedRunInChild(origin, Math.max(10, Math.round(capacityPerSecond / 4)), plan.durationSeconds, availability(plan, fixtures));
 
 /** Nine reads for every booking, drawn at random per request. */
 export function mixedRun(origin: string, plan: Plan, fixtures: Fixtures) {
