@@ -1,6 +1,6 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { isCalendarDate, parseInstant } from '../services/clinic-time.js';
 
 extendZodWithOpenApi(z);
 
@@ -18,7 +18,7 @@ export const idParams = z.object({ id: idSchema });
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD', abort: true })
-  .refine((value) => DateTime.fromISO(value).isValid, 'must be a real calendar date')
+  .refine((value) => isCalendarDate(...(value.split('-').map(Number) as [number, number, number])), 'must be a real calendar date')
   .openapi({ example: '2026-03-02' });
 
 export const isoDateTime = z
@@ -27,7 +27,8 @@ export const isoDateTime = z
     message: 'must be an ISO 8601 date-time such as 2026-03-02T10:00:00Z',
     abort: true,
   })
-  .refine((value) => DateTime.fromISO(value).isValid, 'must be a real date and time')
+  // Any zone would do: the question is only whether the fields name a real date and time.
+  .refine((value) => parseInstant(value, 'UTC') !== null, 'must be a real date and time')
   .openapi({ example: '2026-03-02T10:00:00.000Z' });
 
 const trimmed = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);

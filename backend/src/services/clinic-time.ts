@@ -111,6 +111,15 @@ const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
 // Luxon when every field is plainly in range; anything else goes to Luxon, which decides.
 const PLAIN_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/** Whether the day exists in the (proleptic Gregorian) calendar: no 30 February, no month 13. */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!);
+}
+
 function plainInstant(text: string): Date | null {
   const match = PLAIN_INSTANT.exec(text);
   if (!match) return null;
@@ -124,8 +133,8 @@ function plainInstant(text: string): Date | null {
     number,
   ];
   const [oh, om] = [Number(offsetHours ?? 0), Number(offsetMinutes ?? 0)];
-  // Date.UTC reads years below 100 as 19xx; the day-0 trick gives the month's last day.
-  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return null;
+  // Date.UTC reads years below 100 as 19xx; Luxon has the rare old ones.
+  if (y < 1000 || !isCalendarDate(y, mo, d)) return null;
   if (h > 23 || mi > 59 || s > 59 || oh > 14 || om > 59) return null;
   const offset = (sign === '-' ? -1 : 1) * (oh * 60 + om) * MINUTE;
   return new Date(Date.UTC(y, mo - 1, d, h, mi, s, Number((fraction ?? '0').padEnd(3, '0'))) - offset);

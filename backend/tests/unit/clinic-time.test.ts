@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import {
   clinicDateOf,
+  isCalendarDate,
   dayBounds,
   isWithinWorkingHours,
   overlaps,
@@ -154,6 +155,17 @@ describe('the fast paths agree with Luxon', () => {
       const text = `${date}T${time}${offset}`;
       const luxon = DateTime.fromISO(text, { setZone: true });
       expect(parseInstant(text, 'UTC')?.getTime() ?? null, text).toBe(luxon.isValid ? luxon.toMillis() : null);
+    }
+  });
+
+  it('knows which calendar dates exist as Luxon does, leap years included', () => {
+    for (const year of [0, 4, 100, 400, 1900, 2000, 2024, 2026, 2100]) {
+      for (let month = 0; month <= 13; month += 1) {
+        for (let day = 0; day <= 32; day += 1) {
+          const text = `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}`;
+          expect(isCalendarDate(year, month, day), text).toBe(DateTime.fromISO(text).isValid);
+        }
+      }
     }
   });
 
