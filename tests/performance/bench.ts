@@ -20,7 +20,6 @@ import { printTable, resultLine, rowOf, writeJson, type Row } from './bench/repo
 import { availabilityLatencyRun, availabilityRun, bookRun, contentionRun, mixedRun, percentile, type Sample } from './bench/scenarios.js';
 import { ensureBuilt, startServer } from './bench/server.js';
 
-const WARM_UP_SECONDS = 1;
 
 const { values: args } = parseArgs({
   options: {
@@ -71,7 +70,10 @@ async function main() {
     const fixtures = await load(db, plan);
     log(`loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)}s; measuring raw INSERTs for ${plan.durationSeconds}s`);
     const raw = await rawInsertRate(db, plan, fixtures, plan.durationSeconds);
-    if (store === 'pglite') await db.close();
+    // PGlite admits one process at a time. On PostgreSQL, the baseline's 20 idle connections
+    // would otherwise time out together in the middle of a later run, and 20 backends exiting at
+    // once stalled that run for hundreds of milliseconds.
+    await db.close();
 
     const server = await startServer(target.url, workers);
     const origin = server.baseUrl.replace(/\/api$/, '');
@@ -79,8 +81,10 @@ async function main() {
     const runs: Record<string, Sample> = {};
     let contention: Awaited<ReturnType<typeof contentionRun>>;
     try {
-      log(`API up at ${server.baseUrl}; warming up for ${WARM_UP_SECONDS}s`);
-      await bookRun(origin, plan, fixtures, 'book', WARM_UP_SECONDS);
+      // Long enough for V8 to optimise the request path and for the pool to open its connections.
+      const warmUpSeconds = plan.quick ? 1 : 3;
+      log(`API up at ${server.baseUrl}; warming up for ${warmUpSeconds}s`);
+      await bookRun(origin, plan, fixtures, 'book', warmUpSeconds);
       log('book');
       runs.book = await bookRun(origin, plan, fixtures, 'book', plan.durationSeconds);
       log('availability');
@@ -95,7 +99,7 @@ async function main() {
       exitCode = await server.stop();
     }
 
-    if (store === 'pglite') db = await openDatabase(target, 1);
+    db = await openDatabase(target, 1);
     const overlaps = await overlapCount(db);
     const perSlot = await bookedPerSlot(db, fixtures.contentionDoctor);
     const total = await appointmentCount(db);
