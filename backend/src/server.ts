@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import { runPrimary, workerCount } from './cluster.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/env.js';
 import { createLogger, type Logger } from './config/logger.js';
+import { createHttpServer } from './http-server.js';
 import { seedDemoData } from './seed/demo-data.js';
 import { describeTarget, openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -62,7 +63,7 @@ async function main() {
   const purge = setInterval(() => void store.idempotency.purgeExpired(new Date()).catch(() => undefined), 60 * 60 * 1000);
   purge.unref();
   const app = createApp({ store, config, logger, frontendDir: config.serveFrontend ? frontendDir : undefined });
-  const server = app.listen(config.port, () => {
+  const server = createHttpServer(app).listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info(`appointment API listening on http://localhost:${port}`, { port, store: target.engine, timezone: config.clinic.timezone });
