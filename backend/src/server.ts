@@ -63,7 +63,15 @@ async function main() {
   const purge = setInterval(() => void store.idempotency.purgeExpired(new Date()).catch(() => undefined), 60 * 60 * 1000);
   purge.unref();
   const app = createApp({ store, config, logger, frontendDir: config.serveFrontend ? frontendDir : undefined });
-  const server = createHttpServer(app).listen(config.port, () => {
+  const server = createHttpServer(app);
+  // A port already taken or not ours to bind ends start-up with one clear line, not a stack trace.
+  const cannotListen = (error: NodeJS.ErrnoException) => {
+    logger.error(`cannot listen on port ${config.port}: ${error.code ?? error.message}`);
+    void store.close().finally(() => process.exit(1));
+  };
+  server.once('error', cannotListen);
+  server.listen(config.port, () => {
+    server.off('error', cannotListen);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info(`appointment API listening on http://localhost:${port}`, { port, store: target.engine, timezone: config.clinic.timezone });
