@@ -17,10 +17,9 @@ export function freePort(): Promise<number> {
 
 export type ApiProcess = { url: string; child: ChildProcess; stop: () => Promise<number | null> };
 
-/** Starts the real server (src/server.ts through tsx) as its own OS process. */
-export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+/** Spawns the real server (src/server.ts through tsx) on `port`, without waiting for it. */
+export function spawnApiProcess(port: number, env: Record<string, string>, stdout: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: backendDir,
     env: {
       ...process.env,
@@ -31,8 +30,14 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
       RATE_LIMIT_PER_MINUTE: '0',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', stdout, 'pipe'],
   });
+}
+
+/** Starts the real server as its own OS process and waits until it answers /health. */
+export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
+  const port = await freePort();
+  const child = spawnApiProcess(port, env);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
