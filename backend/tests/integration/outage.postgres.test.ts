@@ -1,37 +1,13 @@
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { createPostgresDatabase, isPostgresReachable } from '../helpers/engines.js';
+import { outageProxy } from '../helpers/outage-proxy.js';
 import { freePort } from '../helpers/processes.js';
 import { apiClient, testApp } from '../helpers/http.js';
 
 const reachable = await isPostgresReachable();
 if (!reachable) process.stdout.write('skipped: database outage test (no PostgreSQL server)\n');
-
-/** A TCP hop between the API and PostgreSQL that the test can cut and restore, like a network outage. */
-function outageProxy(port: number) {
-  let server: Server | undefined;
-  const sockets = new Set<Socket>();
-  return {
-    up: () =>
-      new Promise<void>((resolve) => {
-        server = createServer((client) => {
-          const upstream = connect(5432, '127.0.0.1');
-          for (const socket of [client, upstream]) {
-            sockets.add(socket);
-            socket.on('error', () => undefined).on('close', () => sockets.delete(socket));
-          }
-          client.pipe(upstream).pipe(client);
-        }).listen(port, '127.0.0.1', resolve);
-      }),
-    down: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server?.close(() => resolve());
-      }),
-  };
-}
 
 describe.runIf(reachable)('when PostgreSQL goes away and comes back', () => {
   let database: Awaited<ReturnType<typeof createPostgresDatabase>>;

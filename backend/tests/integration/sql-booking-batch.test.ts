@@ -6,6 +6,7 @@ import { openPglite } from '../../src/store/sql/pglite.js';
 import { openPostgres } from '../../src/store/sql/pg.js';
 import { createSqlStore } from '../../src/store/sql/sql-store.js';
 import type { Doctor, Patient, Store } from '../../src/store/store.js';
+import { counting } from '../helpers/counting.js';
 import { createPostgresDatabase, isPostgresReachable } from '../helpers/engines.js';
 import { at, doctorInput, futureDate, patientInput } from '../helpers/factories.js';
 
@@ -29,19 +30,6 @@ if (await isPostgresReachable()) {
       return { db, cleanup: async () => (await db.close(), await database.drop()) };
     },
   });
-}
-
-/** The real database, counting the statements sent through it. */
-function counting(db: SqlDatabase) {
-  const counter = { statements: 0 };
-  const client: SqlDatabase = {
-    ...db,
-    query: (text, params) => {
-      counter.statements += 1;
-      return db.query(text, params);
-    },
-  };
-  return { client, counter };
 }
 
 const day = futureDate(12);
