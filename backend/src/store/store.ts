@@ -48,6 +48,9 @@ export type AppointmentView = Appointment & {
   patient: { id: string; name: string };
 };
 
+/** A doctor and their BOOKED intervals in one window, as availability reads them. */
+export type DoctorDay = { doctor: Doctor | null; booked: Array<{ start: Date; end: Date }> };
+
 export type NewDoctor = Pick<Doctor, 'name' | 'specialty' | 'email' | 'phone' | 'slotMinutes' | 'schedule'>;
 export type DoctorChanges = Partial<NewDoctor>;
 export type NewPatient = Pick<Patient, 'name' | 'email' | 'phone' | 'dateOfBirth'>;
@@ -133,8 +136,12 @@ export interface AppointmentRepository {
   cancel(id: string, reason: string | null, idempotency?: IdempotencyCompletion): Promise<AppointmentView>;
   get(id: string): Promise<AppointmentView | null>;
   list(filter: AppointmentFilter): Promise<PageOf<AppointmentView>>;
-  /** A doctor and their BOOKED intervals overlapping [from, to), read together for availability. */
-  doctorDay(doctorId: string, from: Date, to: Date): Promise<{ doctor: Doctor | null; booked: Array<{ start: Date; end: Date }> }>;
+  /**
+   * A doctor and their BOOKED intervals overlapping [from, to), read together for availability.
+   * It may be answered from memory: it always reflects every write this process has finished,
+   * and another process's writes as soon as the adapter hears of them.
+   */
+  doctorDay(doctorId: string, from: Date, to: Date): Promise<DoctorDay>;
 }
 
 export interface IdempotencyRepository {

@@ -1,6 +1,6 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 
-/** A TCP hop between the API and PostgreSQL that the test can cut and restore, like a network outage. */
+/** A TCP hop between the API and PostgreSQL that the test can cut, silence and restore, like a network outage. */
 export function outageProxy(port: number) {
   let server: Server | undefined;
   const sockets = new Set<Socket>();
@@ -16,6 +16,13 @@ export function outageProxy(port: number) {
           client.pipe(upstream).pipe(client);
         }).listen(port, '127.0.0.1', resolve);
       }),
+    /** Connections stay open but carry nothing more either way, as when a network path drops silently. */
+    silence: () => {
+      for (const socket of sockets) {
+        socket.unpipe();
+        socket.pause();
+      }
+    },
     down: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -95,6 +95,30 @@ describe.runIf(reachable)('three API processes sharing one PostgreSQL database',
     expect((await sql.query(OVERLAPS)).rows[0].n).toBe(0);
   });
 
+  it("shows every process's availability the booking and cancellation made through another", async () => {
+    const doctorId = await doctor();
+    const [patientId] = await patients(1);
+    const slot = at(day, '11:00');
+    const isFree = async (api: ApiProcess) => {
+      const response = await fetch(`${api.url}/api/availability?doctorId=${doctorId}&date=${day}`);
+      const body = (await response.json()) as { data: { slots: Array<{ start: string }> } };
+      return body.data.slots.some((free) => free.start === slot);
+    };
+    // Another process hears of a write a moment after it commits: ask until it agrees or 2 s pass.
+    const settledOn = async (api: ApiProcess, expected: boolean) => {
+      const deadline = Date.now() + 2000;
+      while ((await isFree(api)) !== expected && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      return isFree(api);
+    };
+    // Each process reads the day first, so each holds it in memory when another one writes.
+    expect(await Promise.all(processes.map(isFree))).toEqual([true, true, true]);
+    const booked = await post(processes[0]!, '/appointments', { doctorId, patientId, start: slot });
+    expect(booked.status).toBe(201);
+    expect(await Promise.all(processes.map((api) => settledOn(api, false)))).toEqual([false, false, false]);
+    expect((await post(processes[1]!, `/appointments/${booked.body.data!.id}/cancel`, {})).status).toBe(200);
+    expect(await Promise.all(processes.map((api) => settledOn(api, true)))).toEqual([true, true, true]);
+  });
+
   it('exits 0 on SIGTERM after finishing a request already in flight', async () => {
     const extra = await startApiProcess({ DATABASE_URL: database.url });
     const body = JSON.stringify({ name: 'Dr. Late Arrival', specialty: 'GP' });

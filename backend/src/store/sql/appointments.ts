@@ -1,6 +1,14 @@
 import { bookingConflict, ConflictError, NotFoundError, patientConflict } from '../../errors.js';
-import { ParticipantsChangedError, type AppointmentRepository, type AppointmentView, type IdempotencyCompletion } from '../store.js';
+import type { DayCache, DayChange } from '../day-cache.js';
+import {
+  ParticipantsChangedError,
+  type AppointmentRepository,
+  type AppointmentView,
+  type DoctorDay,
+  type IdempotencyCompletion,
+} from '../store.js';
 import { bookingBatcher } from './booking-batch.js';
+import type { ChangeFeed } from './change-feed.js';
 import type { SqlClient, SqlDatabase } from './db.js';
 import { sqlCall } from './errors.js';
 import { newId } from './ids.js';
@@ -73,8 +81,33 @@ async function getView(db: SqlClient, id: string): Promise<AppointmentView | nul
   return result.rows[0] ? toAppointmentView(result.rows[0]) : null;
 }
 
-export function sqlAppointments(db: SqlDatabase): AppointmentRepository {
+async function readDoctorDay(db: SqlClient, doctorId: string, from: Date, to: Date): Promise<DoctorDay> {
+  const result = await db.query<{ doctor: Record<string, unknown> | null; booked: Array<[string, string]> }>(DOCTOR_DAY, [
+    doctorId,
+    from,
+    to,
+  ]);
+  const doctor = fromJson<DoctorRow>(result.rows[0]?.doctor ?? null);
+  const booked = (result.rows[0]?.booked ?? []).map(([start, end]) => ({ start: new Date(start), end: new Date(end) }));
+  return { doctor: doctor && toDoctor(doctor), booked };
+}
+
+/** Whether a failed write certainly wrote nothing: the store refused it for a reason it names. */
+const refused = (error: unknown) => error instanceof NotFoundError || error instanceof ConflictError;
+
+export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFeed): AppointmentRepository {
   const bookRow = bookingBatcher(db);
+  // A cancel or a move that failed on the way back may have committed, for a doctor we do not know.
+  const changing = async (write: () => Promise<AppointmentView>, change: (view: AppointmentView) => DayChange) => {
+    try {
+      const view = await write();
+      feed.changed(change(view));
+      return view;
+    } catch (error) {
+      if (!refused(error)) feed.changed('everything');
+      throw error;
+    }
+  };
   const updateBooked = (statement: string, params: unknown[], idempotency?: IdempotencyCompletion) =>
     db.transaction(async (tx) => {
       const id = params[0] as string;
@@ -121,6 +154,7 @@ export function sqlAppointments(db: SqlDatabase): AppointmentRepository {
           patient: input.patient,
         };
         const stored = idempotency?.render(view);
+        const interval = { doctorId: view.doctorId, start: view.start, end: view.end };
         const outcome = await bookRow({
           id: view.id,
           doctorId: view.doctorId,
@@ -134,7 +168,11 @@ export function sqlAppointments(db: SqlDatabase): AppointmentRepository {
           key: idempotency?.key ?? null,
           statusCode: stored?.status ?? null,
           responseBody: stored?.body ?? null,
+        }).catch((error: unknown) => {
+          feed.changed(interval);
+          throw error;
         });
+        if (outcome === 'inserted') feed.changed(interval);
         if (outcome === 'changed') throw new ParticipantsChangedError();
         if (outcome === 'taken') {
           const who = await db.query<{ doctor: boolean; patient: boolean }>(WHO_CONFLICTS, [
@@ -149,20 +187,29 @@ export function sqlAppointments(db: SqlDatabase): AppointmentRepository {
         return view;
       }),
 
-    cancel: (id, reason, idempotency) => sqlCall(() => updateBooked(CANCEL, [id, new Date(), reason], idempotency)),
+    cancel: (id, reason, idempotency) =>
+      changing(
+        () => sqlCall(() => updateBooked(CANCEL, [id, new Date(), reason], idempotency)),
+        (view) => ({ doctorId: view.doctorId, start: view.start, end: view.end }),
+      ),
 
     reschedule: (id, start, end, idempotency) =>
-      sqlCall(async () => {
-        // Two moves into each other's time can each wait on the other's constraint check; PostgreSQL
-        // fails one with a deadlock, and running it again meets the winner and reports the conflict.
-        for (let attempt = 1; ; attempt += 1) {
-          try {
-            return await updateBooked(RESCHEDULE, [id, start, end, new Date()], idempotency);
-          } catch (error) {
-            if (attempt >= 3 || (error as { code?: string }).code !== DEADLOCK) throw error;
-          }
-        }
-      }),
+      changing(
+        () =>
+          sqlCall(async () => {
+            // Two moves into each other's time can each wait on the other's constraint check; PostgreSQL
+            // fails one with a deadlock, and running it again meets the winner and reports the conflict.
+            for (let attempt = 1; ; attempt += 1) {
+              try {
+                return await updateBooked(RESCHEDULE, [id, start, end, new Date()], idempotency);
+              } catch (error) {
+                if (attempt >= 3 || (error as { code?: string }).code !== DEADLOCK) throw error;
+              }
+            }
+          }),
+        // The time it left is not returned; every day of the doctor is read again.
+        (view) => ({ doctorId: view.doctorId }),
+      ),
 
     get: (id) => sqlCall(() => getView(db, id)),
 
@@ -188,14 +235,7 @@ export function sqlAppointments(db: SqlDatabase): AppointmentRepository {
     doctorDay: (doctorId, from, to) =>
       sqlCall(async () => {
         if (!isSqlId(doctorId)) return { doctor: null, booked: [] };
-        const result = await db.query<{ doctor: Record<string, unknown> | null; booked: Array<[string, string]> }>(DOCTOR_DAY, [
-          doctorId,
-          from,
-          to,
-        ]);
-        const doctor = fromJson<DoctorRow>(result.rows[0]?.doctor ?? null);
-        const booked = (result.rows[0]?.booked ?? []).map(([start, end]) => ({ start: new Date(start), end: new Date(end) }));
-        return { doctor: doctor && toDoctor(doctor), booked };
+        return days.read(doctorId, from, to, () => readDoctorDay(db, doctorId, from, to));
       }),
   };
 }

@@ -5,8 +5,20 @@ export interface SqlClient {
   exec(script: string): Promise<void>;
 }
 
+export type NotificationListener = {
+  onNotification(payload: string): void;
+  /** LISTEN is in place again after a loss; notices sent in between never arrive. */
+  onConnected(): void;
+  onLost(): void;
+};
+
 export interface SqlDatabase extends SqlClient {
   readonly kind: 'pglite' | 'postgres';
   transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>;
+  /**
+   * Keeps one connection LISTENing on `channel`, reconnecting after a loss, until close();
+   * resolves once the first LISTEN is in place. Absent where one process owns the database.
+   */
+  listen?(channel: string, listener: NotificationListener): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { DoctorRepository, PatientRepository } from '../store.js';
+import type { ChangeFeed } from './change-feed.js';
 import type { SqlClient } from './db.js';
 import { isSqlId, likePattern, toDoctor, toPatient, type DoctorRow, type PatientRow } from './rows.js';
 import { sqlCall } from './errors.js';
@@ -46,7 +47,7 @@ async function page<Row>(db: SqlClient, table: string, where: string, params: un
   return { rows: rows.rows, total: count.rows[0]?.total ?? 0 };
 }
 
-export function sqlDoctors(db: SqlClient): DoctorRepository {
+export function sqlDoctors(db: SqlClient, feed: ChangeFeed): DoctorRepository {
   return {
     create: (input) =>
       sqlCall(async () => {
@@ -75,7 +76,13 @@ export function sqlDoctors(db: SqlClient): DoctorRepository {
       }),
     update: (id, changes) =>
       sqlCall(async () => {
-        const row = await updateRow<DoctorRow>(db, 'doctors', id, changes, DOCTOR_COLUMNS);
+        // Schedule and slot length shape every day of the doctor's availability; an update that
+        // failed on the way back may still have committed.
+        const row = await updateRow<DoctorRow>(db, 'doctors', id, changes, DOCTOR_COLUMNS).catch((error: unknown) => {
+          feed.changed({ doctorId: id });
+          throw error;
+        });
+        if (row) feed.changed({ doctorId: row.id });
         return row ? toDoctor(row) : null;
       }),
     list: ({ specialty, q, limit, offset }) =>

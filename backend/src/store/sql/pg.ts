@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { SqlClient, SqlDatabase } from './db.js';
+import { pgListener } from './pg-listener.js';
 
 // Hand back DATE columns as 'YYYY-MM-DD' text: a date of birth has no time zone to shift.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
@@ -40,6 +41,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
+  const listeners: Array<{ close: () => Promise<void> }> = [];
   return {
     kind: 'postgres',
     ...clientOf(pool),
@@ -57,6 +59,11 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
         client.release();
       }
     },
-    close: () => pool.end(),
+    listen: async (channel, listener) => {
+      listeners.push(await pgListener(url, channel, listener));
+    },
+    close: async () => {
+      await Promise.all([pool.end(), ...listeners.map((listening) => listening.close())]);
+    },
   };
 }

@@ -1,7 +1,9 @@
 import { ServiceUnavailableError } from '../../errors.js';
+import { dayCache } from '../day-cache.js';
 import type { Store } from '../store.js';
 import type { SqlDatabase } from './db.js';
 import { sqlAppointments } from './appointments.js';
+import { changeFeed } from './change-feed.js';
 import { sqlIdempotency } from './idempotency.js';
 import { migrate } from './migrate.js';
 import { sqlDoctors, sqlPatients } from './people.js';
@@ -9,11 +11,13 @@ import { sqlDoctors, sqlPatients } from './people.js';
 /** One adapter for PGlite and PostgreSQL: same schema, same SQL, same constraints. */
 export async function createSqlStore(db: SqlDatabase): Promise<Store> {
   await migrate(db);
+  const days = dayCache();
+  const feed = await changeFeed(db, days);
   return {
     kind: db.kind,
-    doctors: sqlDoctors(db),
+    doctors: sqlDoctors(db, feed),
     patients: sqlPatients(db),
-    appointments: sqlAppointments(db),
+    appointments: sqlAppointments(db, days, feed),
     idempotency: sqlIdempotency(db),
     ping: async () => {
       try {
@@ -23,8 +27,15 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
       }
     },
     reset: async () => {
-      await db.exec('TRUNCATE appointments, patients, doctors, idempotency_keys');
+      try {
+        await db.exec('TRUNCATE appointments, patients, doctors, idempotency_keys');
+      } finally {
+        feed.changed('everything');
+      }
     },
-    close: () => db.close(),
+    close: async () => {
+      await feed.close();
+      await db.close();
+    },
   };
 }

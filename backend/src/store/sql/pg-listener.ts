@@ -1,0 +1,73 @@
+import pg from 'pg';
+import type { NotificationListener } from './db.js';
+
+const RETRY_DELAYS_MS = [100, 250, 500, 1000, 2000, 5000];
+// A connection can die without a word (a dropped network path); asking it something now and then
+// finds that out in seconds rather than at TCP's own pace.
+const HEARTBEAT_MS = 5000;
+const QUERY_TIMEOUT_MS = 3000;
+
+/**
+ * One dedicated connection that LISTENs on `channel` (a pooled one would be handed to other
+ * queries). When it breaks, the listener hears onLost at once, and the connection is opened again
+ * with growing pauses until it works. The first connection must work: it is part of start-up.
+ */
+export async function pgListener(url: string, channel: string, listener: NotificationListener) {
+  let current: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let heartbeat: NodeJS.Timeout | undefined;
+  let attempts = 0;
+  let closed = false;
+
+  const lost = (client: pg.Client) => {
+    if (client !== current || closed) return;
+    current = undefined;
+    clearInterval(heartbeat);
+    listener.onLost();
+    void client.end().catch(() => undefined);
+    schedule();
+  };
+
+  const open = async () => {
+    const client = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: 3000,
+      query_timeout: QUERY_TIMEOUT_MS,
+      keepAlive: true,
+    });
+    client.on('notification', (message) => listener.onNotification(message.payload ?? ''));
+    client.on('error', () => lost(client));
+    client.on('end', () => lost(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    if (closed) return void (await client.end());
+    current = client;
+    attempts = 0;
+    heartbeat = setInterval(() => void client.query('SELECT 1').catch(() => lost(client)), HEARTBEAT_MS);
+    heartbeat.unref();
+    listener.onConnected();
+  };
+
+  function schedule() {
+    if (closed) return;
+    const delay = RETRY_DELAYS_MS[Math.min(attempts, RETRY_DELAYS_MS.length - 1)]!;
+    attempts += 1;
+    retry = setTimeout(() => void open().catch(schedule), delay);
+    retry.unref();
+  }
+
+  await open();
+  return {
+    close: async () => {
+      closed = true;
+      clearTimeout(retry);
+      clearInterval(heartbeat);
+      await current?.end().catch(() => undefined);
+    },
+  };
+}
