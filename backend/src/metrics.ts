@@ -65,5 +65,30 @@ export function instrumentStore(store: Store, metrics: Metrics): Store {
     return wrapped as R;
   };
   const repositories = Object.fromEntries(REPOSITORIES.map((name) => [name, timed(name, store[name])]));
+  if (store.dayCacheStats) watchDayCache(store.dayCacheStats, metrics);
   return { ...store, ...repositories } as Store;
+}
+
+/** The store counts its own hits and misses; a scrape copies them. */
+function watchDayCache(stats: NonNullable<Store['dayCacheStats']>, metrics: Metrics) {
+  new client.Counter({
+    name: 'availability_cache_lookups_total',
+    help: 'Doctor-day reads for availability, by whether memory answered (hit) or the database (miss)',
+    labelNames: ['result'] as const,
+    registers: [metrics.registry],
+    collect() {
+      const { hits, misses } = stats();
+      this.reset();
+      this.inc({ result: 'hit' }, hits);
+      this.inc({ result: 'miss' }, misses);
+    },
+  });
+  new client.Gauge({
+    name: 'availability_cache_entries',
+    help: 'Doctor-days held in memory for availability',
+    registers: [metrics.registry],
+    collect() {
+      this.set(stats().entries);
+    },
+  });
 }

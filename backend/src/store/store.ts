@@ -160,6 +160,8 @@ export interface Store {
   readonly patients: PatientRepository;
   readonly appointments: AppointmentRepository;
   readonly idempotency: IdempotencyRepository;
+  /** How doctorDay's memory has done since start-up, where the adapter keeps one. */
+  readonly dayCacheStats?: () => { hits: number; misses: number; entries: number };
   /** Throws ServiceUnavailableError when the engine cannot answer. */
   ping(): Promise<void>;
   /** Deletes every row; for tests and `seed --reset`. */

@@ -89,6 +89,23 @@ describe('GET /metrics and GET /api/config', () => {
     expect(metrics.text).toMatch(/store_query_duration_seconds_count\{operation="appointments.book",engine="pglite"\} 2/);
   });
 
+  it('counts availability reads answered from memory and from the database', async () => {
+    const doctor = await api.doctor();
+    const counts = async () => {
+      const text = (await api.http.get('/metrics')).text;
+      const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1]);
+      return {
+        hit: value(/availability_cache_lookups_total\{result="hit"\} (\d+)/),
+        miss: value(/availability_cache_lookups_total\{result="miss"\} (\d+)/),
+        entries: value(/availability_cache_entries (\d+)/),
+      };
+    };
+    const before = await counts();
+    for (let i = 0; i < 3; i += 1)
+      expect((await api.http.get(`/api/availability?doctorId=${doctor.id}&date=${futureDate(4)}`)).status).toBe(200);
+    expect(await counts()).toEqual({ hit: before.hit + 2, miss: before.miss + 1, entries: before.entries + 1 });
+  });
+
   it('tells the SPA the clinic’s timezone and hours', async () => {
     const response = await api.http.get('/api/config');
     expect(response.body).toEqual({

@@ -19,6 +19,7 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
     patients: sqlPatients(db),
     appointments: sqlAppointments(db, days, feed),
     idempotency: sqlIdempotency(db),
+    dayCacheStats: days.stats,
     ping: async () => {
       try {
         await db.query('SELECT 1');
