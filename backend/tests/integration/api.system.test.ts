@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import winston from 'winston';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +74,24 @@ describe('errors every route shares', () => {
     for (let i = 0; i < 4; i += 1) statuses.push((await limited.http.get('/api/doctors')).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
     expect((await limited.http.get('/api/doctors')).body.error.code).toBe('RATE_LIMITED');
+  });
+});
+
+describe('validators', () => {
+  it('sends no ETag with API answers, which are live data, but keeps them on the SPA files', async () => {
+    const frontendDir = mkdtempSync(path.join(tmpdir(), 'clinic-spa-'));
+    writeFileSync(path.join(frontendDir, 'index.html'), '<!doctype html><title>Clinic</title>');
+    writeFileSync(path.join(frontendDir, 'app.js'), 'console.info("clinic");');
+    try {
+      const withSpa = apiClient(testApp(opened.store, { frontendDir }));
+      const doctors = await withSpa.http.get('/api/doctors');
+      expect([doctors.status, doctors.headers.etag]).toEqual([200, undefined]);
+      const asset = await withSpa.http.get('/app.js');
+      expect(asset.status).toBe(200);
+      expect(asset.headers.etag).toMatch(/^W\/"/);
+    } finally {
+      rmSync(frontendDir, { recursive: true, force: true });
+    }
   });
 });
 
