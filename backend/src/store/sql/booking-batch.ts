@@ -49,8 +49,9 @@ SELECT b.id, i.id IS NOT NULL AS inserted, p.id IS NOT NULL AS unchanged
 FROM batch b LEFT JOIN inserted i ON i.id = b.id LEFT JOIN participants p ON p.id = b.id`;
 
 const MAX_BATCH = 100;
-// Two batches in flight keep the database busy while this process prepares the next one.
-const MAX_IN_FLIGHT = 2;
+// The database works on one batch while this process gathers the next. A second batch in flight
+// split the same bookings into smaller batches that cost both processes more CPU per booking.
+const MAX_IN_FLIGHT = 1;
 
 type Pending = { row: BookingRow; resolve: (outcome: BookingOutcome) => void; reject: (error: unknown) => void };
 
