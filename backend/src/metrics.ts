@@ -91,4 +91,12 @@ function watchDayCache(stats: NonNullable<Store['dayCacheStats']>, metrics: Metr
       this.set(stats().entries);
     },
   });
+  new client.Gauge({
+    name: 'availability_cache_serving',
+    help: '1 while availability may be answered from memory; 0 while changes from other processes cannot be heard',
+    registers: [metrics.registry],
+    collect() {
+      this.set(stats().serving ? 1 : 0);
+    },
+  });
 }

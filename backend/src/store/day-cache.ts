@@ -101,7 +101,7 @@ export function dayCache({ limit = DEFAULT_LIMIT, ttlMs = DEFAULT_TTL_MS, now = 
       paused = false;
     },
 
-    stats: () => ({ ...counts, entries: entries.size }),
+    stats: () => ({ ...counts, entries: entries.size, serving: !paused }),
   };
 }
 

@@ -161,7 +161,7 @@ export interface Store {
   readonly appointments: AppointmentRepository;
   readonly idempotency: IdempotencyRepository;
   /** How doctorDay's memory has done since start-up, where the adapter keeps one. */
-  readonly dayCacheStats?: () => { hits: number; misses: number; entries: number };
+  readonly dayCacheStats?: () => { hits: number; misses: number; entries: number; serving: boolean };
   /** Throws ServiceUnavailableError when the engine cannot answer. */
   ping(): Promise<void>;
   /** Deletes every row; for tests and `seed --reset`. */

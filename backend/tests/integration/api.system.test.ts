@@ -119,12 +119,13 @@ describe('GET /metrics and GET /api/config', () => {
         hit: value(/availability_cache_lookups_total\{result="hit"\} (\d+)/),
         miss: value(/availability_cache_lookups_total\{result="miss"\} (\d+)/),
         entries: value(/availability_cache_entries (\d+)/),
+        serving: value(/availability_cache_serving (\d+)/),
       };
     };
     const before = await counts();
     for (let i = 0; i < 3; i += 1)
       expect((await api.http.get(`/api/availability?doctorId=${doctor.id}&date=${futureDate(4)}`)).status).toBe(200);
-    expect(await counts()).toEqual({ hit: before.hit + 2, miss: before.miss + 1, entries: before.entries + 1 });
+    expect(await counts()).toEqual({ hit: before.hit + 2, miss: before.miss + 1, entries: before.entries + 1, serving: 1 });
   });
 
   it('tells the SPA the clinic’s timezone and hours', async () => {

@@ -53,7 +53,7 @@ describe('dayCache', () => {
     const first = await read('a', 0);
     expect(await read('a', 0)).toBe(first);
     expect(db.counts.reads).toBe(1);
-    expect(cache.stats()).toEqual({ hits: 1, misses: 1, entries: 1 });
+    expect(cache.stats()).toEqual({ hits: 1, misses: 1, entries: 1, serving: true });
   });
 
   it('drops the days a change overlaps, and only those', async () => {

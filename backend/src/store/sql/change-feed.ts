@@ -9,8 +9,12 @@ const MAX_PAYLOAD = 7000;
 // disk; that keeps it from queueing behind the bookings' commits.
 const NOTIFY = `SELECT pg_notify($1, $2), set_config('synchronous_commit', 'off', true)`;
 const EVERYTHING = '*';
+const ECHO = '?';
 // What other processes may lag behind this one's writes, beyond the notice's own travel.
 const NOTIFY_GAP_MS = 10;
+// How often this process checks that notices still reach it, and how long it waits for one.
+const ECHO_EVERY_MS = 5000;
+const ECHO_WITHIN_MS = 3000;
 
 export type Change = DayChange | 'everything';
 
@@ -62,9 +66,12 @@ function payloads(origin: string, items: string[]): string[] {
 /**
  * Keeps the day cache true to every write. This process's own writes reach it at once, before the
  * write's caller hears back. Where other processes can share the database (PostgreSQL), each
- * write is also announced with NOTIFY after it commits, and theirs arrive through LISTEN; while
- * that connection is down the cache serves nothing, and it starts empty once it is back, since
- * notices sent meanwhile are lost. PGlite has one process, so the local half is all it needs.
+ * write is also announced with NOTIFY after it commits, and theirs arrive through LISTEN.
+ * The cache serves only while this process has lately heard its own echo: a notice it sends the
+ * way other processes' notices come (through the pool and the server) and must receive back on
+ * its LISTEN connection. A broken or silent connection, or a pooler that drops notices, stops
+ * the echo, and the cache empties and waits for the next one. PGlite has one process, so the
+ * local half is all it needs.
  */
 export async function changeFeed(db: SqlDatabase, cache: DayCache): Promise<ChangeFeed> {
   if (!db.listen) return { changed: (change) => apply(cache, change), close: async () => undefined };
@@ -72,6 +79,10 @@ export async function changeFeed(db: SqlDatabase, cache: DayCache): Promise<Chan
   const origin = randomUUID();
   let queued: string[] = [];
   let sending: Promise<void> | undefined;
+  let connected = false;
+  let serving = false;
+  let awaitedEcho: string | undefined;
+  let firstEcho: () => void = () => undefined;
 
   // One NOTIFY at a time, and at most one per NOTIFY_GAP_MS: what finishes meanwhile goes out
   // together in the next one. A notice per booking batch cost a tenth of the booking rate.
@@ -90,17 +101,53 @@ export async function changeFeed(db: SqlDatabase, cache: DayCache): Promise<Chan
     sending = undefined;
   };
 
+  const deafen = () => {
+    serving = false;
+    cache.pause();
+  };
+
+  const askForEcho = () => {
+    const token = randomUUID();
+    awaitedEcho = token;
+    void db.query(NOTIFY, [CHANGES_CHANNEL, `${origin} ${ECHO}${token}`]).catch(() => undefined);
+    setTimeout(() => awaitedEcho === token && deafen(), ECHO_WITHIN_MS).unref();
+  };
+
+  const heard = (token: string) => {
+    if (token !== awaitedEcho) return;
+    awaitedEcho = undefined;
+    firstEcho();
+    if (serving || !connected) return;
+    serving = true;
+    cache.resume();
+  };
+
   cache.pause();
+  const echoed = new Promise<void>((resolve) => {
+    firstEcho = resolve;
+    setTimeout(resolve, ECHO_WITHIN_MS).unref();
+  });
   await db.listen(CHANGES_CHANNEL, {
     onNotification: (payload) => {
       const space = payload.indexOf(' ');
-      if (space > 0 && payload.slice(0, space) === origin) return;
-      const items = space > 0 ? payload.slice(space + 1).split(';') : [EVERYTHING];
-      for (const item of items) apply(cache, decode(item));
+      const [from, body] = space > 0 ? [payload.slice(0, space), payload.slice(space + 1)] : ['', EVERYTHING];
+      if (body.startsWith(ECHO)) return from === origin ? heard(body.slice(ECHO.length)) : undefined;
+      if (from === origin) return;
+      for (const item of body.split(';')) apply(cache, decode(item));
     },
-    onConnected: () => cache.resume(),
-    onLost: () => cache.pause(),
+    onConnected: () => {
+      connected = true;
+      askForEcho();
+    },
+    onLost: () => {
+      connected = false;
+      deafen();
+    },
   });
+  const echoes = setInterval(askForEcho, ECHO_EVERY_MS);
+  echoes.unref();
+  // Start-up waits for the first echo (or its time-out), so the first requests can be served from memory.
+  await echoed;
 
   return {
     changed(change) {
@@ -109,6 +156,7 @@ export async function changeFeed(db: SqlDatabase, cache: DayCache): Promise<Chan
       sending ??= send();
     },
     async close() {
+      clearInterval(echoes);
       await sending;
     },
   };

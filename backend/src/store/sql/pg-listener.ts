@@ -2,10 +2,6 @@ import pg from 'pg';
 import type { NotificationListener } from './db.js';
 
 const RETRY_DELAYS_MS = [100, 250, 500, 1000, 2000, 5000];
-// A connection can die without a word (a dropped network path); asking it something now and then
-// finds that out in seconds rather than at TCP's own pace.
-const HEARTBEAT_MS = 5000;
-const QUERY_TIMEOUT_MS = 3000;
 
 /**
  * One dedicated connection that LISTENs on `channel` (a pooled one would be handed to other
@@ -15,26 +11,19 @@ const QUERY_TIMEOUT_MS = 3000;
 export async function pgListener(url: string, channel: string, listener: NotificationListener) {
   let current: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
-  let heartbeat: NodeJS.Timeout | undefined;
   let attempts = 0;
   let closed = false;
 
   const lost = (client: pg.Client) => {
     if (client !== current || closed) return;
     current = undefined;
-    clearInterval(heartbeat);
     listener.onLost();
     void client.end().catch(() => undefined);
     schedule();
   };
 
   const open = async () => {
-    const client = new pg.Client({
-      connectionString: url,
-      connectionTimeoutMillis: 3000,
-      query_timeout: QUERY_TIMEOUT_MS,
-      keepAlive: true,
-    });
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000, keepAlive: true });
     client.on('notification', (message) => listener.onNotification(message.payload ?? ''));
     client.on('error', () => lost(client));
     client.on('end', () => lost(client));
@@ -48,8 +37,6 @@ export async function pgListener(url: string, channel: string, listener: Notific
     if (closed) return void (await client.end());
     current = client;
     attempts = 0;
-    heartbeat = setInterval(() => void client.query('SELECT 1').catch(() => lost(client)), HEARTBEAT_MS);
-    heartbeat.unref();
     listener.onConnected();
   };
 
@@ -66,7 +53,6 @@ export async function pgListener(url: string, channel: string, listener: Notific
     close: async () => {
       closed = true;
       clearTimeout(retry);
-      clearInterval(heartbeat);
       await current?.end().catch(() => undefined);
     },
   };
