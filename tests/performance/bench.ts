@@ -18,8 +18,8 @@ import {
 import { makePlan, preloadCount, type Store } from './bench/plan.js';
 import { printTable, resultLine, rowOf, writeJson, type Row } from './bench/report.js';
 import { availabilityLatencyRun, availabilityRun, bookRun, contentionRun, mixedRun, percentile, type Sample } from './bench/scenarios.js';
+import { cacheLookups, shareBetween } from './bench/cache-share.js';
 import { ensureBuilt, startServer } from './bench/server.js';
-
 
 const { values: args } = parseArgs({
   options: {
@@ -80,6 +80,7 @@ async function main() {
     let exitCode: number | null = null;
     const runs: Record<string, Sample> = {};
     let contention: Awaited<ReturnType<typeof contentionRun>>;
+    const fromMemory: Record<'availability' | 'availabilityLatency', string> = { availability: '', availabilityLatency: '' };
     try {
       // Long enough for V8 to optimise the request path and for the pool to open its connections.
       const warmUpSeconds = plan.quick ? 1 : 3;
@@ -88,9 +89,13 @@ async function main() {
       log('book');
       runs.book = await bookRun(origin, plan, fixtures, 'book', plan.durationSeconds);
       log('availability');
+      const cold = await cacheLookups(origin);
       runs.availability = await availabilityRun(origin, plan, fixtures);
+      const warm = await cacheLookups(origin);
       log('availability latency at a quarter of that rate');
       runs.availabilityLatency = await availabilityLatencyRun(origin, plan, fixtures, runs.availability.perSecond);
+      fromMemory.availability = shareBetween(cold, warm);
+      fromMemory.availabilityLatency = shareBetween(warm, await cacheLookups(origin));
       log(`contention: ${plan.contentionSlots} slots x ${plan.contentionRequests} simultaneous requests`);
       contention = await contentionRun(origin, plan, fixtures);
       log('mixed');
@@ -126,11 +131,15 @@ async function main() {
         note: `${plan.connections} concurrent, no HTTP, ${raw.errors} errors`,
       },
       rowOf('book', runs.book!, `${plan.doctors} doctors x 30 days, ${invariants.bookFailures} non-201`),
-      rowOf('availability', runs.availability!, `${preloadCount(plan)} appointments loaded, ${plan.connections} connections flat out`),
+      rowOf(
+        'availability',
+        runs.availability!,
+        `${preloadCount(plan)} appointments loaded, ${plan.connections} connections flat out, ${fromMemory.availability}`,
+      ),
       rowOf(
         'availability at 1/4 load',
         runs.availabilityLatency!,
-        `steady ${Math.round(runs.availabilityLatency!.perSecond)}/s: the p99 in RESULT`,
+        `steady ${Math.round(runs.availabilityLatency!.perSecond)}/s: the p99 in RESULT, ${fromMemory.availabilityLatency}`,
       ),
       rowOf(
         'contention',
