@@ -1,4 +1,4 @@
-import type { DoctorDay } from './store.js';
+import type { Doctor, DoctorDay } from './store.js';
 
 /** A committed write that can change what doctorDay answers: one interval of a doctor, or all their days. */
 export type DayChange = { doctorId: string; start?: Date; end?: Date };
@@ -11,7 +11,19 @@ export type DayCacheOptions = {
   now?: () => number;
 };
 
-type Entry = { doctorId: string; from: number; to: number; value: DoctorDay; expires: number };
+/**
+ * Few objects per entry, since every kept object is one more for each major collection to mark:
+ * the intervals as one flat array of times, and one doctor object shared by that doctor's days.
+ */
+type Entry = { doctorId: string; from: number; to: number; doctor: Doctor; booked: number[]; expires: number };
+
+const flatten = (booked: DoctorDay['booked']) => booked.flatMap(({ start, end }) => [start.getTime(), end.getTime()]);
+
+function intervals(times: number[]): DoctorDay['booked'] {
+  const booked: DoctorDay['booked'] = [];
+  for (let i = 0; i < times.length; i += 2) booked.push({ start: new Date(times[i]!), end: new Date(times[i + 1]!) });
+  return booked;
+}
 
 const DEFAULT_LIMIT = 20_000;
 const DEFAULT_TTL_MS = 60_000;
@@ -40,10 +52,20 @@ export function dayCache({ limit = DEFAULT_LIMIT, ttlMs = DEFAULT_TTL_MS, now = 
     if (keys?.size === 0) keysByDoctor.delete(entry.doctorId);
   };
 
-  const keep = (key: string, entry: Entry) => {
+  const keep = (key: string, from: Date, to: Date, { doctor, booked }: { doctor: Doctor; booked: DoctorDay['booked'] }) => {
+    const keys = keysByDoctor.get(doctor.id) ?? new Set<string>();
+    const sibling = entries.get(keys.values().next().value ?? '')?.doctor;
+    const shared = sibling && sibling.updatedAt.getTime() === doctor.updatedAt.getTime() ? sibling : doctor;
+    const entry = {
+      doctorId: doctor.id,
+      from: from.getTime(),
+      to: to.getTime(),
+      doctor: shared,
+      booked: flatten(booked),
+      expires: now() + ttlMs,
+    };
     entries.set(key, entry);
-    const keys = keysByDoctor.get(entry.doctorId) ?? new Set<string>();
-    keysByDoctor.set(entry.doctorId, keys.add(key));
+    keysByDoctor.set(doctor.id, keys.add(key));
     if (entries.size > limit) drop(entries.keys().next().value!);
   };
 
@@ -63,7 +85,7 @@ export function dayCache({ limit = DEFAULT_LIMIT, ttlMs = DEFAULT_TTL_MS, now = 
         counts.hits += 1;
         entries.delete(key);
         entries.set(key, cached);
-        return cached.value;
+        return { doctor: cached.doctor, booked: intervals(cached.booked) };
       }
       if (cached) drop(key);
       counts.misses += 1;
@@ -71,9 +93,7 @@ export function dayCache({ limit = DEFAULT_LIMIT, ttlMs = DEFAULT_TTL_MS, now = 
       const value = await load();
       // An unknown doctor is not kept: it may be created in the next second.
       const unchanged = begun >= floor && (changedAt.get(doctorId) ?? 0) <= begun;
-      if (!paused && value.doctor && unchanged) {
-        keep(key, { doctorId, from: from.getTime(), to: to.getTime(), value, expires: now() + ttlMs });
-      }
+      if (!paused && value.doctor?.id === doctorId && unchanged) keep(key, from, to, { doctor: value.doctor, booked: value.booked });
       return value;
     },
 

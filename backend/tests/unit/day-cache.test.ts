@@ -51,7 +51,7 @@ describe('dayCache', () => {
   it('answers a second read of a doctor-day from memory', async () => {
     const { cache, db, read } = setup();
     const first = await read('a', 0);
-    expect(await read('a', 0)).toBe(first);
+    expect(await read('a', 0)).toEqual(first);
     expect(db.counts.reads).toBe(1);
     expect(cache.stats()).toEqual({ hits: 1, misses: 1, entries: 1, serving: true });
   });
@@ -104,7 +104,7 @@ describe('dayCache', () => {
     cache.change({ doctorId: 'b' });
     answer.release();
     const kept = await inFlight;
-    expect(await read('a', 0)).toBe(kept);
+    expect(await read('a', 0)).toEqual(kept);
   });
 
   it('does not keep a read that was in flight during a clear', async () => {
@@ -167,5 +167,16 @@ describe('dayCache', () => {
     expect(db.counts.reads).toBe(3);
     await read('a', 1);
     expect(db.counts.reads).toBe(4);
+  });
+
+  it("shares one doctor object among a doctor's days, and hands out intervals no caller can change for others", async () => {
+    const { cache, db, read } = setup();
+    db.book('a', at(0, 10), at(0, 11));
+    const monday = await read('a', 0);
+    await read('a', 1);
+    expect((await read('a', 1)).doctor).toBe(monday.doctor);
+    (await read('a', 0)).booked[0]!.start.setTime(0);
+    expect((await read('a', 0)).booked).toEqual([{ start: at(0, 10), end: at(0, 11) }]);
+    expect(cache.stats().hits).toBe(3);
   });
 });
