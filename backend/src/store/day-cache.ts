@@ -91,8 +91,8 @@ export function dayCache({ limit = DEFAULT_LIMIT, ttlMs = DEFAULT_TTL_MS, now = 
       counts.misses += 1;
       const begun = version;
       const value = await load();
-      // An unknown doctor is not kept: it may be created in the next second.
       const unchanged = begun >= floor && (changedAt.get(doctorId) ?? 0) <= begun;
+      // An unknown doctor is not kept: it may be created in the next second.
       if (!paused && value.doctor?.id === doctorId && unchanged) keep(key, from, to, { doctor: value.doctor, booked: value.booked });
       return value;
     },
@@ -116,7 +116,9 @@ export function dayCache({ limit = DEFAULT_LIMIT, ttlMs = DEFAULT_TTL_MS, now = 
       clear();
     },
 
+    /** Starts serving again, empty, if paused; a no-op while serving. */
     resume() {
+      if (!paused) return;
       clear();
       paused = false;
     },

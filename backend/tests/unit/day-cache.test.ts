@@ -118,7 +118,7 @@ describe('dayCache', () => {
     expect(db.counts.reads).toBe(1);
   });
 
-  it('keeps and serves nothing while paused, and nothing from before once resumed', async () => {
+  it('keeps and serves nothing while paused, and nothing from before once resumed; resuming while serving keeps all', async () => {
     const { cache, db, read } = setup();
     await read('a', 0);
     cache.pause();
@@ -131,6 +131,7 @@ describe('dayCache', () => {
     before.release();
     await inFlight;
     await read('a', 0);
+    cache.resume();
     await read('a', 0);
     expect(db.counts.reads).toBe(4);
   });

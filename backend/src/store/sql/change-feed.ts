@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DayCache, DayChange } from '../day-cache.js';
 import type { SqlDatabase } from './db.js';
 
-export const CHANGES_CHANNEL = 'clinic_day_changes';
+const CHANGES_CHANNEL = 'clinic_day_changes';
 // PostgreSQL refuses a NOTIFY payload of 8000 bytes or more.
 const MAX_PAYLOAD = 7000;
 // The notice is worth nothing after a crash, so its own little transaction need not wait for the
@@ -80,7 +80,6 @@ export async function changeFeed(db: SqlDatabase, cache: DayCache): Promise<Chan
   let queued: string[] = [];
   let sending: Promise<void> | undefined;
   let connected = false;
-  let serving = false;
   let awaitedEcho: string | undefined;
   let firstEcho: () => void = () => undefined;
 
@@ -101,25 +100,18 @@ export async function changeFeed(db: SqlDatabase, cache: DayCache): Promise<Chan
     sending = undefined;
   };
 
-  const deafen = () => {
-    serving = false;
-    cache.pause();
-  };
-
   const askForEcho = () => {
     const token = randomUUID();
     awaitedEcho = token;
     void db.query(NOTIFY, [CHANGES_CHANNEL, `${origin} ${ECHO}${token}`]).catch(() => undefined);
-    setTimeout(() => awaitedEcho === token && deafen(), ECHO_WITHIN_MS).unref();
+    setTimeout(() => awaitedEcho === token && cache.pause(), ECHO_WITHIN_MS).unref();
   };
 
   const heard = (token: string) => {
     if (token !== awaitedEcho) return;
     awaitedEcho = undefined;
     firstEcho();
-    if (serving || !connected) return;
-    serving = true;
-    cache.resume();
+    if (connected) cache.resume();
   };
 
   cache.pause();
@@ -141,7 +133,7 @@ export async function changeFeed(db: SqlDatabase, cache: DayCache): Promise<Chan
     },
     onLost: () => {
       connected = false;
-      deafen();
+      cache.pause();
     },
   });
   const echoes = setInterval(askForEcho, ECHO_EVERY_MS);
