@@ -7,7 +7,7 @@ import pg from 'pg';
 import type { SqlDatabase } from '../../../backend/src/store/sql/db.js';
 import { openPglite } from '../../../backend/src/store/sql/pglite.js';
 import { openPostgres } from '../../../backend/src/store/sql/pg.js';
-import { createSqlStore } from '../../../backend/src/store/sql/sql-store.js';
+import { migrate } from '../../../backend/src/store/sql/migrate.js';
 import { bookingSlot, PRELOAD_SLOTS_PER_DAY, type Plan } from './plan.js';
 
 export const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -50,10 +50,10 @@ export async function createTarget(store: Plan['store']): Promise<Target> {
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-/** Opens the engine through the backend's own adapter, which also applies the migrations. */
+/** Opens the engine through the backend's own driver and applies the backend's migrations. */
 export async function openDatabase(target: Target, poolSize: number): Promise<SqlDatabase> {
   const db = target.url.startsWith('pglite://') ? await openPglite(target.url) : await openPostgres(target.url, { max: poolSize });
-  await createSqlStore(db);
+  await migrate(db);
   return db;
 }
 
