@@ -2,10 +2,10 @@ import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
-import { runPrimary, workerCount } from './cluster.js';
+import { runPrimary } from './runtime/cluster.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/env.js';
 import { createLogger, type Logger } from './config/logger.js';
-import { createHttpServer } from './http-server.js';
+import { createHttpServer } from './runtime/http-server.js';
 import { seedDemoData } from './seed/demo-data.js';
 import { describeTarget, openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -47,7 +47,7 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, json: config.nodeEnv === 'production' });
   const target = describeTarget(config);
-  const workers = workerCount();
+  const workers = config.webConcurrency;
   // PGlite is an engine inside this process: a second process could not open its directory.
   if (workers > 1 && target.engine === 'pglite') logger.warn('WEB_CONCURRENCY ignored: the embedded PGlite store runs in one process');
   if (cluster.isPrimary && workers > 1 && target.engine !== 'pglite') {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { IANAZone } from 'luxon';
@@ -27,6 +28,13 @@ const envSchema = z
     SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
     SERVE_FRONTEND: z.enum(['true', 'false']).default('true'),
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    // Per-worker state (pools, caches) is small, so one worker per core is the useful ceiling.
+    WEB_CONCURRENCY: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z
+        .union([z.literal('auto'), z.coerce.number().int().min(1).max(64)], { message: 'must be a whole number from 1 to 64, or "auto"' })
+        .default(1),
+    ),
   })
   .refine((env) => env.CLINIC_START_HOUR < env.CLINIC_END_HOUR, {
     path: ['CLINIC_END_HOUR'],
@@ -48,6 +56,8 @@ export type AppConfig = Readonly<{
   seedDemo: Env['SEED_DEMO'];
   serveFrontend: boolean;
   trustProxy: boolean;
+  /** API processes behind one port; `auto` is resolved to one per core. */
+  webConcurrency: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -78,5 +88,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: env.SEED_DEMO,
     serveFrontend: env.SERVE_FRONTEND === 'true',
     trustProxy: env.TRUST_PROXY === 'true',
+    webConcurrency: env.WEB_CONCURRENCY === 'auto' ? availableParallelism() : env.WEB_CONCURRENCY,
   });
 }

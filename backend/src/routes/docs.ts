@@ -1,7 +1,7 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import swaggerUi from 'swagger-ui-express';
-import type { OpenApiDocument } from '../openapi.js';
+import type { OpenApiDocument } from '../openapi/document.js';
 
 // Swagger UI's page has an inline <style> and draws icons from data: URIs; the app-wide policy
 // stays strict and only this path gets these. No upgrade-insecure-requests: the compose stack

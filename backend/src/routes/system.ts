@@ -1,18 +1,16 @@
 import { Router, type Request, type Response } from 'express';
 import type { ClinicHours } from '../services/clinic-time.js';
-import type { Metrics } from '../metrics.js';
+import type { Metrics } from '../runtime/metrics.js';
 import type { Store } from '../store/store.js';
-import { errorBody } from '../middleware/error-handler.js';
 import { ServiceUnavailableError } from '../errors.js';
 
 export function healthHandler(store: Store) {
   return async (_req: Request, res: Response) => {
-    try {
-      await store.ping();
-      res.json({ status: 'ok', store: store.kind, uptimeSeconds: Math.round(process.uptime()) });
-    } catch {
-      res.status(503).json(errorBody(new ServiceUnavailableError(), String(res.locals.correlationId)));
-    }
+    // Any failure to answer means "not healthy": the one error mapper writes the 503.
+    await store.ping().catch(() => {
+      throw new ServiceUnavailableError();
+    });
+    res.json({ status: 'ok', store: store.kind, uptimeSeconds: Math.round(process.uptime()) });
   };
 }
 

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpServer } from '../../src/http-server.js';
+import { createHttpServer } from '../../src/runtime/http-server.js';
 import { openPgliteStore, type OpenedStore } from '../helpers/engines.js';
 import { at, futureDate } from '../helpers/factories.js';
 import { testApp } from '../helpers/http.js';

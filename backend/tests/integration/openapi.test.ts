@@ -3,8 +3,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { createLogger } from '../../src/config/logger.js';
-import { buildOpenApiDocument } from '../../src/openapi.js';
-import { caselessPattern } from '../../src/openapi-shared.js';
+import { buildOpenApiDocument } from '../../src/openapi/document.js';
+import { caselessPattern } from '../../src/openapi/responses.js';
 import { openPgliteStore, type OpenedStore } from '../helpers/engines.js';
 import { silentConfig } from '../helpers/factories.js';
 

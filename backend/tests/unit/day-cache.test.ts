@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayCache, type DayCacheOptions } from '../../src/store/day-cache.js';
+import { dayCache, type DayCacheOptions } from '../../src/store/sql/day-cache.js';
 import type { Doctor, DoctorDay } from '../../src/store/store.js';
 
 const HOUR = 3_600_000;

@@ -21,9 +21,17 @@ describe('configuration', () => {
     [{ CLINIC_START_HOUR: '18' }, 'CLINIC_END_HOUR'],
     [{ DEFAULT_SLOT_MINUTES: '2' }, 'DEFAULT_SLOT_MINUTES'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ WEB_CONCURRENCY: '0' }, 'WEB_CONCURRENCY'],
+    [{ WEB_CONCURRENCY: 'many' }, 'WEB_CONCURRENCY'],
   ])('stops on %o with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));
+  });
+
+  it('reads WEB_CONCURRENCY as a count, "auto" as one per core, and empty as the default 1', () => {
+    expect(loadConfig({ WEB_CONCURRENCY: '3' }).webConcurrency).toBe(3);
+    expect(loadConfig({ WEB_CONCURRENCY: 'auto' }).webConcurrency).toBeGreaterThanOrEqual(1);
+    expect(loadConfig({ WEB_CONCURRENCY: '' }).webConcurrency).toBe(1);
   });
 
   it('reads a comma-separated list of CORS origins', () => {

@@ -1,5 +1,5 @@
 import { bookingConflict, ConflictError, NotFoundError, patientConflict } from '../../errors.js';
-import type { DayCache, DayChange } from '../day-cache.js';
+import type { DayCache, DayChange } from './day-cache.js';
 import {
   ParticipantsChangedError,
   type AppointmentRepository,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DayCache, DayChange } from '../day-cache.js';
+import type { DayCache, DayChange } from './day-cache.js';
 import type { SqlDatabase } from './db.js';
 
 const CHANGES_CHANNEL = 'clinic_day_changes';

@@ -1,5 +1,5 @@
 import { ServiceUnavailableError } from '../../errors.js';
-import { dayCache } from '../day-cache.js';
+import { dayCache } from './day-cache.js';
 import type { Store } from '../store.js';
 import type { SqlDatabase } from './db.js';
 import { sqlAppointments } from './appointments.js';

@@ -7,8 +7,8 @@ import {
   cancelAppointmentBody,
   rescheduleAppointmentBody,
   listAppointmentsQuery,
-} from './schemas/appointments.js';
-import { envelope, errorSchema, idParams, listEnvelope, pagingQuery, z } from './schemas/common.js';
+} from '../schemas/appointments.js';
+import { envelope, errorSchema, idParams, listEnvelope, pagingQuery, z } from '../schemas/common.js';
 import {
   asQuery,
   describePaging,
@@ -22,9 +22,9 @@ import {
   requestHeaders,
   WRITE_ERRORS,
   type ErrorCode,
-} from './openapi-shared.js';
-import { createDoctorBody, doctorSchema, listDoctorsQuery, updateDoctorBody } from './schemas/doctors.js';
-import { createPatientBody, listPatientsQuery, patientSchema, updatePatientBody } from './schemas/patients.js';
+} from './responses.js';
+import { createDoctorBody, doctorSchema, listDoctorsQuery, updateDoctorBody } from '../schemas/doctors.js';
+import { createPatientBody, listPatientsQuery, patientSchema, updatePatientBody } from '../schemas/patients.js';
 
 function resourceRoutes(
   base: '/api/doctors' | '/api/patients',

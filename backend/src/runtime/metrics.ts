@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import client from 'prom-client';
 import { clusterMetrics } from './cluster.js';
-import type { Store } from './store/store.js';
+import type { Store } from '../store/store.js';
 
 /**
  * A worker's registry whose text is the whole cluster's, so any worker can answer a scrape.

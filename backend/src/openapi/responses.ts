@@ -1,5 +1,5 @@
 import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
-import { errorSchema, z } from './schemas/common.js';
+import { errorSchema, z } from '../schemas/common.js';
 
 // The pieces every operation in openapi.ts is made of: the error table, response and header
 // shapes, and the two places where the generator's output needs help.

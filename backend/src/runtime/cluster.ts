@@ -1,22 +1,11 @@
 import cluster, { type Worker } from 'node:cluster';
-import { availableParallelism } from 'node:os';
 import client from 'prom-client';
-import { z } from 'zod';
-import type { Logger } from './config/logger.js';
+import type { Logger } from '../config/logger.js';
 
-// Per-worker state (pools, caches) is small, so one worker per core is the useful ceiling.
-const webConcurrency = z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1);
 const RESTART_LIMIT = 5;
 const RESTART_WINDOW_MS = 60_000;
 const METRICS_TIMEOUT_MS = 5_000;
 const METRICS_REQUEST = 'clinic:cluster-metrics';
-
-/** How many API processes to run: `WEB_CONCURRENCY`, a number or `auto` (one per core), default 1. */
-export function workerCount(source: NodeJS.ProcessEnv = process.env): number {
-  const parsed = webConcurrency.safeParse(source.WEB_CONCURRENCY || undefined);
-  if (!parsed.success) throw new Error('Invalid configuration:\n  WEB_CONCURRENCY: must be a whole number from 1 to 64, or "auto"');
-  return parsed.data === 'auto' ? availableParallelism() : parsed.data;
-}
 
 /**
  * The primary only supervises: it forks the workers (which share the listening port), answers

@@ -1,4 +1,4 @@
-import type { Doctor, DoctorDay } from './store.js';
+import type { Doctor, DoctorDay } from '../store.js';
 
 /** A committed write that can change what doctorDay answers: one interval of a doctor, or all their days. */
 export type DayChange = { doctorId: string; start?: Date; end?: Date };
