@@ -62,10 +62,9 @@ describe('Mongo indexes', () => {
     expect(stubs.createdCollections).toEqual([]);
   });
 
-  it('bounds the wait for a pooled connection, for a server and for a silent socket', () => {
+  it('bounds the wait for a pooled connection and for a server to select', () => {
     expect(CONNECTION_OPTIONS.waitQueueTimeoutMS).toBeGreaterThan(0);
     expect(CONNECTION_OPTIONS.serverSelectionTimeoutMS).toBeGreaterThan(0);
-    expect(CONNECTION_OPTIONS.socketTimeoutMS).toBeGreaterThan(0);
   });
 
   it('are created explicitly, one by one, and none is ever dropped or listed for syncing', async () => {

@@ -22,8 +22,6 @@ export const CONNECTION_OPTIONS = {
   serverSelectionTimeoutMS: 3000,
   // A request waiting this long for a pooled connection gets a 503 rather than queueing without end.
   waitQueueTimeoutMS: 2000,
-  // A socket silent this long (a primary gone without closing it) fails instead of hanging.
-  socketTimeoutMS: 10_000,
   // Collections and indexes are created once by openMongoStore, not as a side effect of each model.
   autoIndex: false,
   autoCreate: false,
