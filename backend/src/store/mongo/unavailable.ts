@@ -18,7 +18,26 @@ const UNEXPORTED_DRIVER_ERRORS = new Set(['MongoWaitQueueTimeoutError', 'MongoPo
 
 // Server answers that mean the replica set cannot serve the write now (no primary, stepping down,
 // shutting down, out of time, majority not reached in time), not that the request was wrong.
-const UNAVAILABLE_SERVER_CODES = new Set([6, 7, 50, 64, 89, 91, 133, 134, 189, 262, 9001, 10107, 11600, 11602, 13435, 13436]);
+const UNAVAILABLE_SERVER_CODES = new Set(
+  Object.values({
+    HostUnreachable: 6,
+    HostNotFound: 7,
+    MaxTimeMSExpired: 50,
+    WriteConcernTimeout: 64,
+    NetworkTimeout: 89,
+    ShutdownInProgress: 91,
+    FailedToSatisfyReadPreference: 133,
+    ReadConcernMajorityNotAvailableYet: 134,
+    PrimarySteppedDown: 189,
+    ExceededTimeLimit: 262,
+    SocketException: 9001,
+    NotWritablePrimary: 10107,
+    InterruptedAtShutdown: 11600,
+    InterruptedDueToReplStateChange: 11602,
+    NotPrimaryNoSecondaryOk: 13435,
+    NotPrimaryOrSecondary: 13436,
+  }),
+);
 
 // Labels left on an error that reached us after the retries: the outcome is unknown or the server is overloaded.
 const UNAVAILABLE_LABELS = ['UnknownTransactionCommitResult', 'SystemOverloadedError'];
