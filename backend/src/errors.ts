@@ -1,67 +1,147 @@
 export type ErrorDetail = { path: string; message: string };
 
-export type ErrorCode =
-  | 'VALIDATION_ERROR'
-  | 'INVALID_JSON'
-  | 'NOT_FOUND'
-  | 'BOOKING_CONFLICT'
-  | 'PATIENT_CONFLICT'
-  | 'ALREADY_CANCELLED'
-  | 'DUPLICATE'
-  | 'PAST_APPOINTMENT'
-  | 'OUTSIDE_WORKING_HOURS'
-  | 'IDEMPOTENCY_KEY_REUSED'
-  | 'IDEMPOTENCY_IN_PROGRESS'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'RATE_LIMITED'
-  | 'INTERNAL_ERROR'
-  | 'SERVICE_UNAVAILABLE';
+type ErrorRow = { status: number; message: string; when: string };
+
+/**
+ * Every error code the API answers with: its status, the message it carries unless the thrower
+ * says more, and when it happens. The error classes below and the OpenAPI document's error
+ * table both read it, so a new code is one row here.
+ */
+export const ERROR_CODES = {
+  VALIDATION_ERROR: {
+    status: 400,
+    message: 'Invalid request',
+    when: 'a body, query or path field fails its schema (ids included); details lists each field',
+  },
+  INVALID_JSON: { status: 400, message: 'The request body is not valid JSON', when: 'the body is not parseable JSON' },
+  UNAUTHENTICATED: { status: 401, message: 'Sign in to continue', when: 'the request carries no valid session' },
+  INVALID_CREDENTIALS: { status: 401, message: 'The email or password is wrong', when: 'the sign-in credentials do not match an account' },
+  TOTP_REQUIRED: {
+    status: 401,
+    message: 'Enter the code from your authenticator app',
+    when: 'the account needs a one-time code and none was sent',
+  },
+  FORBIDDEN: { status: 403, message: 'You are not allowed to do that', when: 'the signed-in role may not perform the operation' },
+  NOT_FOUND: { status: 404, message: 'Not found', when: 'the id is well-formed but nothing has it' },
+  BOOKING_CONFLICT: {
+    status: 409,
+    message: 'Time slot not available',
+    when: 'the doctor already has a BOOKED appointment overlapping the interval',
+  },
+  PATIENT_CONFLICT: {
+    status: 409,
+    message: 'The patient already has an appointment at that time',
+    when: 'the patient already has a BOOKED appointment overlapping the interval',
+  },
+  ALREADY_CANCELLED: { status: 409, message: 'Appointment is already cancelled', when: 'the appointment is already cancelled' },
+  DUPLICATE: {
+    status: 409,
+    message: 'A patient with this email already exists',
+    when: 'the patient email (case-insensitive) is taken',
+  },
+  IDEMPOTENCY_IN_PROGRESS: {
+    status: 409,
+    message: 'A request with this Idempotency-Key is still being processed; retry shortly',
+    when: 'the first request with this Idempotency-Key has not finished',
+  },
+  SLOT_HELD: {
+    status: 409,
+    message: 'Someone else is holding this time slot',
+    when: 'another client holds the slot for a booking in progress',
+  },
+  INVALID_TRANSITION: {
+    status: 409,
+    message: 'The appointment cannot move to that status',
+    when: "the status change is not allowed from the appointment's current status",
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is larger than 100 kB', when: 'the body is over 100 kB' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    message: 'Send the request body as application/json',
+    when: 'the body is sent with a Content-Type other than application/json',
+  },
+  PAST_APPOINTMENT: { status: 422, message: 'Appointments must start in the future', when: 'start is not in the future' },
+  OUTSIDE_WORKING_HOURS: {
+    status: 422,
+    message: "The time is outside the doctor's working hours",
+    when: "the interval is not inside one of the doctor's working windows",
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    message: 'This Idempotency-Key was already used with a different request',
+    when: 'the Idempotency-Key was used before with a different body',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    message: 'Too many requests; slow down and retry shortly',
+    when: 'the client is over the per-minute request limit',
+  },
+  TOO_MANY_ATTEMPTS: {
+    status: 429,
+    message: 'Too many failed attempts; wait a while before trying again',
+    when: 'too many failed sign-in attempts for the account or address',
+  },
+  INTERNAL_ERROR: {
+    status: 500,
+    message: 'Something went wrong; quote the correlation id when reporting it',
+    when: 'anything unexpected; quote the correlationId',
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    message: 'The database cannot be reached; try again shortly',
+    when: 'the database cannot be reached',
+  },
+} as const satisfies Record<string, ErrorRow>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+type CodeWithStatus<S extends number> = { [C in ErrorCode]: (typeof ERROR_CODES)[C]['status'] extends S ? C : never }[ErrorCode];
 
 export class AppError extends Error {
+  readonly status: number;
+
   constructor(
     readonly code: ErrorCode,
-    readonly status: number,
-    message: string,
+    message: string = ERROR_CODES[code].message,
     readonly details?: ErrorDetail[],
   ) {
     super(message);
     this.name = new.target.name;
+    this.status = ERROR_CODES[code].status;
   }
 }
 
 export class ValidationError extends AppError {
   constructor(message: string, details: ErrorDetail[] = []) {
-    super('VALIDATION_ERROR', 400, message, details);
+    super('VALIDATION_ERROR', message, details);
   }
 }
 
 export class NotFoundError extends AppError {
   constructor(message: string) {
-    super('NOT_FOUND', 404, message);
+    super('NOT_FOUND', message);
   }
 }
 
 export class ConflictError extends AppError {
-  constructor(
-    code: 'BOOKING_CONFLICT' | 'PATIENT_CONFLICT' | 'ALREADY_CANCELLED' | 'DUPLICATE' | 'IDEMPOTENCY_IN_PROGRESS',
-    message: string,
-    details?: ErrorDetail[],
-  ) {
-    super(code, 409, message, details);
+  constructor(code: CodeWithStatus<409>, message?: string, details?: ErrorDetail[]) {
+    super(code, message, details);
   }
 }
 
 export class BusinessRuleError extends AppError {
-  constructor(code: 'PAST_APPOINTMENT' | 'OUTSIDE_WORKING_HOURS' | 'IDEMPOTENCY_KEY_REUSED', message: string) {
-    super(code, 422, message);
+  constructor(code: CodeWithStatus<422>, message?: string) {
+    super(code, message);
   }
 }
 
 export class ServiceUnavailableError extends AppError {
-  constructor(message = 'The database cannot be reached; try again shortly') {
-    super('SERVICE_UNAVAILABLE', 503, message);
+  constructor(message?: string) {
+    super('SERVICE_UNAVAILABLE', message);
   }
 }
 
-export const bookingConflict = () => new ConflictError('BOOKING_CONFLICT', 'Time slot not available');
-export const patientConflict = () => new ConflictError('PATIENT_CONFLICT', 'The patient already has an appointment at that time');
+export const bookingConflict = () => new ConflictError('BOOKING_CONFLICT');
+export const patientConflict = () => new ConflictError('PATIENT_CONFLICT');
+// Both adapters' unique indexes on the patient email end here, whatever their driver calls it.
+export const duplicateEmail = () => new ConflictError('DUPLICATE', undefined, [{ path: 'email', message: 'already registered' }]);

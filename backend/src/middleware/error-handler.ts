@@ -9,14 +9,14 @@ function asAppError(error: unknown): AppError | null {
   const parser = error as ParserError | null;
   switch (parser?.type) {
     case 'entity.parse.failed':
-      return new AppError('INVALID_JSON', 400, 'The request body is not valid JSON');
+      return new AppError('INVALID_JSON');
     case 'entity.too.large':
-      return new AppError('PAYLOAD_TOO_LARGE', 413, 'The request body is larger than 100 kB');
+      return new AppError('PAYLOAD_TOO_LARGE');
     case 'request.aborted':
-      return new AppError('VALIDATION_ERROR', 400, 'The request body was cut off before it ended');
+      return new AppError('VALIDATION_ERROR', 'The request body was cut off before it ended');
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new AppError('VALIDATION_ERROR', 400, 'The request body encoding is not supported');
+      return new AppError('VALIDATION_ERROR', 'The request body encoding is not supported');
     default:
       return null;
   }
@@ -42,7 +42,7 @@ export const notFoundRoute = (req: Request, _res: Response, next: NextFunction) 
 export function errorHandler(logger: Logger) {
   return (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const known = asAppError(error);
-    const appError = known ?? new AppError('INTERNAL_ERROR', 500, 'Something went wrong; quote the correlation id when reporting it');
+    const appError = known ?? new AppError('INTERNAL_ERROR');
     if (!known)
       logger.error('unhandled error', {
         error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),

@@ -40,10 +40,10 @@ export function idempotency(store: Store, logger: Logger) {
     const hash = fingerprint(req);
     const claim = await store.idempotency.begin(key, hash, STALE_AFTER_MS);
     if (claim.state !== 'started' && claim.requestHash !== hash) {
-      throw new BusinessRuleError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request');
+      throw new BusinessRuleError('IDEMPOTENCY_KEY_REUSED');
     }
     if (claim.state === 'in-progress') {
-      throw new ConflictError('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry shortly');
+      throw new ConflictError('IDEMPOTENCY_IN_PROGRESS');
     }
     if (claim.state === 'completed') {
       res.setHeader('Idempotent-Replayed', 'true');

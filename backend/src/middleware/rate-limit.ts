@@ -10,6 +10,6 @@ export function rateLimiter(perMinute: number) {
     limit: perMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, _res, next) => next(new AppError('RATE_LIMITED', 429, 'Too many requests; slow down and retry shortly')),
+    handler: (_req, _res, next) => next(new AppError('RATE_LIMITED')),
   });
 }

@@ -1,4 +1,5 @@
 import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
+import { ERROR_CODES } from '../errors.js';
 import { errorSchema, z } from '../schemas/common.js';
 
 // The pieces every operation in openapi.ts is made of: the error table, response and header
@@ -6,28 +7,26 @@ import { errorSchema, z } from '../schemas/common.js';
 
 export type ErrorCode = { status: number; code: string; when: string };
 
-// The SPEC's error table; each operation lists the rows that can happen to it.
+const row = (code: keyof typeof ERROR_CODES): ErrorCode => ({ code, status: ERROR_CODES[code].status, when: ERROR_CODES[code].when });
+
+// Short names for the rows of errors.ts's table that operations list as what can happen to them.
 export const ERRORS = {
-  validation: {
-    status: 400,
-    code: 'VALIDATION_ERROR',
-    when: 'a body, query or path field fails its schema (ids included); details lists each field',
-  },
-  json: { status: 400, code: 'INVALID_JSON', when: 'the body is not parseable JSON' },
-  notFound: { status: 404, code: 'NOT_FOUND', when: 'the id is well-formed but nothing has it' },
-  booking: { status: 409, code: 'BOOKING_CONFLICT', when: 'the doctor already has a BOOKED appointment overlapping the interval' },
-  patient: { status: 409, code: 'PATIENT_CONFLICT', when: 'the patient already has a BOOKED appointment overlapping the interval' },
-  cancelled: { status: 409, code: 'ALREADY_CANCELLED', when: 'the appointment is already cancelled' },
-  duplicate: { status: 409, code: 'DUPLICATE', when: 'the patient email (case-insensitive) is taken' },
-  inProgress: { status: 409, code: 'IDEMPOTENCY_IN_PROGRESS', when: 'the first request with this Idempotency-Key has not finished' },
-  tooLarge: { status: 413, code: 'PAYLOAD_TOO_LARGE', when: 'the body is over 100 kB' },
-  past: { status: 422, code: 'PAST_APPOINTMENT', when: 'start is not in the future' },
-  hours: { status: 422, code: 'OUTSIDE_WORKING_HOURS', when: "the interval is not inside one of the doctor's working windows" },
-  reused: { status: 422, code: 'IDEMPOTENCY_KEY_REUSED', when: 'the Idempotency-Key was used before with a different body' },
-  rate: { status: 429, code: 'RATE_LIMITED', when: 'the client is over the per-minute request limit' },
-  internal: { status: 500, code: 'INTERNAL_ERROR', when: 'anything unexpected; quote the correlationId' },
-  unavailable: { status: 503, code: 'SERVICE_UNAVAILABLE', when: 'the database cannot be reached' },
-} satisfies Record<string, ErrorCode>;
+  validation: row('VALIDATION_ERROR'),
+  json: row('INVALID_JSON'),
+  notFound: row('NOT_FOUND'),
+  booking: row('BOOKING_CONFLICT'),
+  patient: row('PATIENT_CONFLICT'),
+  cancelled: row('ALREADY_CANCELLED'),
+  duplicate: row('DUPLICATE'),
+  inProgress: row('IDEMPOTENCY_IN_PROGRESS'),
+  tooLarge: row('PAYLOAD_TOO_LARGE'),
+  past: row('PAST_APPOINTMENT'),
+  hours: row('OUTSIDE_WORKING_HOURS'),
+  reused: row('IDEMPOTENCY_KEY_REUSED'),
+  rate: row('RATE_LIMITED'),
+  internal: row('INTERNAL_ERROR'),
+  unavailable: row('SERVICE_UNAVAILABLE'),
+};
 
 export const COMMON_ERRORS = [ERRORS.rate, ERRORS.internal, ERRORS.unavailable];
 export const WRITE_ERRORS = [ERRORS.validation, ERRORS.json, ERRORS.tooLarge];

@@ -22,9 +22,9 @@ function checkDuration(start: Date, end: Date) {
 /** The rules a person can be told about before the store's overlap guarantee has its say. */
 function checkRules(interval: Interval, schedule: Schedule | null, clinic: ClinicHours, now: Date) {
   checkDuration(interval.start, interval.end);
-  if (interval.start <= now) throw new BusinessRuleError('PAST_APPOINTMENT', 'Appointments must start in the future');
+  if (interval.start <= now) throw new BusinessRuleError('PAST_APPOINTMENT');
   if (!isWithinWorkingHours(interval, schedule, clinic)) {
-    throw new BusinessRuleError('OUTSIDE_WORKING_HOURS', "The time is outside the doctor's working hours");
+    throw new BusinessRuleError('OUTSIDE_WORKING_HOURS');
   }
 }
 

@@ -2,10 +2,11 @@ import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/config/logger.js';
-import { AppError, NotFoundError, ValidationError } from '../../src/errors.js';
+import { AppError, ERROR_CODES, NotFoundError, ValidationError, type ErrorCode } from '../../src/errors.js';
 import { correlationId } from '../../src/middleware/correlation.js';
 import { errorHandler, notFoundRoute } from '../../src/middleware/error-handler.js';
-import { translateSqlError } from '../../src/store/sql/errors.js';
+import { ERRORS } from '../../src/openapi/responses.js';
+import { sqlCall, translateSqlError } from '../../src/store/sql/errors.js';
 
 function appThrowing(error: unknown) {
   const app = express();
@@ -65,6 +66,21 @@ describe('error handler', () => {
   });
 });
 
+describe('the error code table', () => {
+  it.each(Object.keys(ERROR_CODES) as ErrorCode[])('answers %s with its status and default message', async (code) => {
+    const response = await request(appThrowing(new AppError(code))).get('/boom');
+    expect(response.status).toBe(ERROR_CODES[code].status);
+    expect(response.body.error).toMatchObject({ code, message: ERROR_CODES[code].message });
+  });
+
+  it('is what the OpenAPI document lists for each code', () => {
+    for (const entry of Object.values(ERRORS)) {
+      const row = ERROR_CODES[entry.code as ErrorCode];
+      expect(entry).toEqual({ code: entry.code, status: row.status, when: row.when });
+    }
+  });
+});
+
 describe('SQL error translation', () => {
   it.each([
     [{ code: '23P01', constraint: 'appointments_doctor_no_overlap' }, 'BOOKING_CONFLICT', 409],
@@ -83,5 +99,13 @@ describe('SQL error translation', () => {
   it('passes an unknown driver error through as it is', () => {
     const raw = { code: '42P01', message: 'relation does not exist' };
     expect(translateSqlError(raw)).toBe(raw);
+  });
+
+  it('rethrows what a store call fails with as the API error, and returns what it succeeds with', async () => {
+    await expect(sqlCall(() => Promise.reject({ code: '23505', constraint: 'patients_email_key' }))).rejects.toMatchObject({
+      code: 'DUPLICATE',
+      details: [{ path: 'email', message: 'already registered' }],
+    });
+    await expect(sqlCall(() => Promise.resolve(7))).resolves.toBe(7);
   });
 });

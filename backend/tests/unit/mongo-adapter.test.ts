@@ -146,7 +146,7 @@ describe('Mongo transaction retry loop', () => {
 
   it('does not retry a business error such as a conflict found by the overlap check', async () => {
     const { session, calls } = fakeSession();
-    const conflict = new AppError('BOOKING_CONFLICT', 409, 'Time slot not available');
+    const conflict = new AppError('BOOKING_CONFLICT');
     await expect(
       runTransaction(session, async () => Promise.reject(conflict), { maxAttempts: 5, baseDelayMs: 1, sleep: noSleep }),
     ).rejects.toBe(conflict);

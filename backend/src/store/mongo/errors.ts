@@ -1,4 +1,5 @@
-import { bookingConflict, ConflictError, ServiceUnavailableError } from '../../errors.js';
+import { bookingConflict, duplicateEmail, ServiceUnavailableError } from '../../errors.js';
+import { translatingErrors } from '../driver-errors.js';
 import { isUnavailable } from './unavailable.js';
 
 type MongoLikeError = {
@@ -33,7 +34,7 @@ export function translateMongoError(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null) return raw;
   const error = raw as MongoLikeError;
   if (error.code === DUPLICATE_KEY && error.keyPattern && 'emailKey' in error.keyPattern) {
-    return new ConflictError('DUPLICATE', 'A patient with this email already exists', [{ path: 'email', message: 'already registered' }]);
+    return duplicateEmail();
   }
   // The partial unique index on BOOKED {doctorId, start}: a writer that skipped the lock documents.
   if (error.code === DUPLICATE_KEY && error.keyPattern && 'doctorId' in error.keyPattern) return bookingConflict();
@@ -41,10 +42,4 @@ export function translateMongoError(raw: unknown): unknown {
   return raw;
 }
 
-export async function mongoCall<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    throw translateMongoError(error);
-  }
-}
+export const mongoCall = translatingErrors(translateMongoError);

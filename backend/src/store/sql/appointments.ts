@@ -115,7 +115,7 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
       const row = updated.rows[0];
       if (!row) {
         if (!(await getView(tx, id))) throw new NotFoundError('Appointment not found');
-        throw new ConflictError('ALREADY_CANCELLED', 'Appointment is already cancelled');
+        throw new ConflictError('ALREADY_CANCELLED');
       }
       const view = toAppointmentView(row);
       await remember(tx, idempotency, view);

@@ -1,4 +1,5 @@
-import { bookingConflict, ConflictError, NotFoundError, patientConflict, ServiceUnavailableError } from '../../errors.js';
+import { bookingConflict, duplicateEmail, NotFoundError, patientConflict, ServiceUnavailableError } from '../../errors.js';
+import { translatingErrors } from '../driver-errors.js';
 
 type DriverError = { code?: string; constraint?: string; message?: string };
 
@@ -20,7 +21,7 @@ export function translateSqlError(raw: unknown): unknown {
     return constraint.includes('patient') ? patientConflict() : bookingConflict();
   }
   if (error.code === '23505' && constraint.includes('patients_email')) {
-    return new ConflictError('DUPLICATE', 'A patient with this email already exists', [{ path: 'email', message: 'already registered' }]);
+    return duplicateEmail();
   }
   if (error.code === '23503') {
     return new NotFoundError(constraint.includes('patient') ? 'Patient not found' : 'Doctor not found');
@@ -29,10 +30,4 @@ export function translateSqlError(raw: unknown): unknown {
   return raw;
 }
 
-export async function sqlCall<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    throw translateSqlError(error);
-  }
-}
+export const sqlCall = translatingErrors(translateSqlError);
