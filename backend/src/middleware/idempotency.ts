@@ -25,7 +25,7 @@ const fingerprint = (req: Request) =>
 /**
  * Makes a POST safe to retry with an Idempotency-Key: the first response is replayed, a different
  * body under the same key is refused, and a retry racing the first attempt is told to wait.
- * Successful writes store their response inside the store's own transaction (see the controller);
+ * Successful writes store their response inside the store's own transaction (ADR 5 draws the path);
  * responses that wrote nothing (4xx) are stored here; a 5xx frees the key so a retry runs again.
  */
 export function idempotency(store: Store, logger: Logger) {
