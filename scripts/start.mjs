@@ -16,8 +16,8 @@ function newestMtime(path) {
 }
 
 const targets = [
-  { workspace: 'backend', output: 'backend/dist/server.js', sources: ['backend/src', 'backend/package.json', 'backend/tsconfig.json'] },
-  { workspace: 'frontend', output: 'frontend/dist/index.html', sources: ['frontend/src', 'frontend/public', 'frontend/index.html', 'frontend/vite.config.ts', 'frontend/package.json', 'frontend/tsconfig.json'] },
+  { workspace: 'backend', output: 'backend/dist/server.js', sources: ['backend/src', 'packages/contract/src', 'backend/package.json', 'backend/tsconfig.json'] },
+  { workspace: 'frontend', output: 'frontend/dist/index.html', sources: ['frontend/src', 'packages/contract/src', 'frontend/public', 'frontend/index.html', 'frontend/vite.config.ts', 'frontend/package.json', 'frontend/tsconfig.json'] },
 ];
 
 for (const { workspace, output, sources } of targets) {

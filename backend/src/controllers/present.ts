@@ -1,10 +1,15 @@
+import type { Appointment as AppointmentBody, Availability as AvailabilityBody } from '@clinic/contract/appointments';
+import type { Doctor as DoctorBody } from '@clinic/contract/doctors';
+import type { Patient as PatientBody } from '@clinic/contract/patients';
 import type { AppointmentView, Doctor, Patient, PageOf } from '../store/store.js';
 import type { Availability } from '../services/availability.js';
+
+// Each presenter returns its response schema's type (packages/contract), so the two cannot drift.
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 // Every resource carries its id twice: `_id` is what the original API's clients read.
-export const presentDoctor = (doctor: Doctor) => ({
+export const presentDoctor = (doctor: Doctor): DoctorBody => ({
   id: doctor.id,
   _id: doctor.id,
   name: doctor.name,
@@ -17,7 +22,7 @@ export const presentDoctor = (doctor: Doctor) => ({
   updatedAt: doctor.updatedAt.toISOString(),
 });
 
-export const presentPatient = (patient: Patient) => ({
+export const presentPatient = (patient: Patient): PatientBody => ({
   id: patient.id,
   _id: patient.id,
   name: patient.name,
@@ -28,7 +33,7 @@ export const presentPatient = (patient: Patient) => ({
   updatedAt: patient.updatedAt.toISOString(),
 });
 
-export const presentAppointment = (appointment: AppointmentView) => ({
+export const presentAppointment = (appointment: AppointmentView): AppointmentBody => ({
   id: appointment.id,
   _id: appointment.id,
   doctorId: appointment.doctorId,
@@ -45,7 +50,7 @@ export const presentAppointment = (appointment: AppointmentView) => ({
   updatedAt: appointment.updatedAt.toISOString(),
 });
 
-export const presentAvailability = (availability: Availability) => ({
+export const presentAvailability = (availability: Availability): AvailabilityBody => ({
   ...availability,
   slots: availability.slots.map((slot) => ({ start: slot.start.toISOString(), end: slot.end.toISOString() })),
 });

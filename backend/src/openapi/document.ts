@@ -1,4 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { clinicConfigSchema } from '@clinic/contract/clinic';
 import {
   appointmentSchema,
   availabilityQuery,
@@ -8,7 +9,7 @@ import {
   rescheduleAppointmentBody,
   listAppointmentsQuery,
 } from '../schemas/appointments.js';
-import { envelope, errorSchema, idParams, listEnvelope, pagingQuery, z } from '../schemas/common.js';
+import { envelope, idParams, listEnvelope, named, pagingQuery, z } from '../schemas/common.js';
 import {
   asQuery,
   describePaging,
@@ -83,14 +84,7 @@ function resourceRoutes(
 const healthSchema = z
   .object({ status: z.literal('ok'), store: z.enum(['pglite', 'postgres', 'mongodb']), uptimeSeconds: z.number().int() })
   .openapi('Health');
-const configSchema = z
-  .object({
-    timezone: z.string(),
-    clinicStartHour: z.number().int(),
-    clinicEndHour: z.number().int(),
-    defaultSlotMinutes: z.number().int(),
-  })
-  .openapi('ClinicConfig');
+const configSchema = named('ClinicConfig', clinicConfigSchema);
 
 function systemRoutes(): RouteConfig[] {
   const health = (path: string): RouteConfig => ({
@@ -225,7 +219,6 @@ function appointmentRoutes(): RouteConfig[] {
 /** The whole API as OpenAPI 3.1, generated from the zod schemas the controllers validate with. */
 export function buildOpenApiDocument() {
   const registry = new OpenAPIRegistry();
-  registry.register('Error', errorSchema);
   const routes = [
     ...systemRoutes(),
     ...resourceRoutes(

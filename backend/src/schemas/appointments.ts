@@ -1,6 +1,5 @@
-import { idSchema, isoDate, isoDateTime, pagingQuery, z } from './common.js';
-
-const reason = z.string().trim().max(500);
+import * as contract from '@clinic/contract/appointments';
+import { idSchema, isoDate, isoDateTime, named, pagingQuery, z } from './common.js';
 
 // The original API called these startTime/endTime; its clients still send those names.
 const renameLegacyFields = (body: unknown) => {
@@ -13,41 +12,20 @@ const renameLegacyFields = (body: unknown) => {
   };
 };
 
-export const bookAppointmentBody = z.preprocess(
-  renameLegacyFields,
-  z
-    .object({
-      doctorId: idSchema,
-      patientId: idSchema,
-      start: isoDateTime,
-      end: isoDateTime.optional().openapi({ description: "Defaults to start plus the doctor's slot length" }),
-      reason: reason.nullable().optional().openapi({ example: 'Annual check-up' }),
-    })
-    .strict()
-    .openapi('BookAppointment'),
-);
+export const bookAppointmentBody = z.preprocess(renameLegacyFields, named('BookAppointment', contract.bookAppointmentBody));
 
 export const rescheduleAppointmentBody = z.preprocess(
   renameLegacyFields,
-  z
-    .object({
-      start: isoDateTime,
-      end: isoDateTime.optional().openapi({ description: 'Defaults to the new start plus the appointment’s current length' }),
-    })
-    .strict()
-    .openapi('RescheduleAppointment'),
+  named('RescheduleAppointment', contract.rescheduleAppointmentBody),
 );
 
-export const cancelAppointmentBody = z
-  .object({ reason: reason.nullable().optional().openapi({ example: 'Patient called to cancel' }) })
-  .strict()
-  .openapi('CancelAppointment');
+export const cancelAppointmentBody = named('CancelAppointment', contract.cancelAppointmentBody);
 
 export const listAppointmentsQuery = z
   .object({
     doctorId: idSchema.optional(),
     patientId: idSchema.optional(),
-    status: z.enum(['BOOKED', 'CANCELLED']).optional(),
+    status: contract.appointmentStatus.optional(),
     date: isoDate.optional().openapi({ description: 'A clinic-local day' }),
     from: isoDateTime.optional(),
     to: isoDateTime.optional(),
@@ -69,27 +47,5 @@ export const availabilityQuery = z
   })
   .transform(({ slotMinutes, duration, ...rest }) => ({ ...rest, duration: duration ?? slotMinutes }));
 
-const intervalSchema = z.object({ start: z.string(), end: z.string() });
-
-export const availabilitySchema = z
-  .object({ doctorId: z.string(), date: z.string(), timezone: z.string(), slotMinutes: z.number().int(), slots: z.array(intervalSchema) })
-  .openapi('Availability');
-
-export const appointmentSchema = z
-  .object({
-    id: z.string(),
-    _id: z.string(),
-    doctorId: z.string(),
-    patientId: z.string(),
-    doctor: z.object({ id: z.string(), name: z.string(), specialty: z.string() }),
-    patient: z.object({ id: z.string(), name: z.string() }),
-    start: z.string(),
-    end: z.string(),
-    status: z.enum(['BOOKED', 'CANCELLED']),
-    reason: z.string().nullable(),
-    cancelledAt: z.string().nullable(),
-    cancellationReason: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi('Appointment');
+export const availabilitySchema = named('Availability', contract.availabilitySchema);
+export const appointmentSchema = named('Appointment', contract.appointmentSchema);

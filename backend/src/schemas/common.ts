@@ -1,44 +1,15 @@
-import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
-import { isCalendarDate, parseInstant } from '../services/clinic-time.js';
+import { extendZodWithOpenApi, zodToOpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { errorSchema as contractErrorSchema } from '@clinic/contract/envelope';
+import { idSchema, z } from '@clinic/contract/fields';
 
+// The rules and messages are the contract's (packages/contract), shared with the SPA; what is
+// added here is what only the server needs: the OpenAPI names and the query strings' parsing.
 extendZodWithOpenApi(z);
 
-// zod's default for a missing field reads "expected string, received undefined"; staff read this.
-z.config({ customError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : undefined) });
-
-// ObjectId hex (MongoDB) or UUID (SQL): either is a well-formed id whatever the engine.
-export const idSchema = z
-  .string()
-  .regex(/^([0-9a-f]{24}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, 'must be a valid id')
-  .openapi({ example: '0193a0c4-7b1e-7c8e-9d2a-5f3e1c2b4a6d' });
+export { envelope, listEnvelope } from '@clinic/contract/envelope';
+export { emailSchema, idSchema, isoDate, isoDateTime, nameSchema, phoneSchema } from '@clinic/contract/fields';
 
 export const idParams = z.object({ id: idSchema });
-
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD', abort: true })
-  .refine((value) => isCalendarDate(...(value.split('-').map(Number) as [number, number, number])), 'must be a real calendar date')
-  .openapi({ example: '2026-03-02' });
-
-export const isoDateTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i, {
-    message: 'must be an ISO 8601 date-time such as 2026-03-02T10:00:00Z',
-    abort: true,
-  })
-  // Any zone would do: the question is only whether the fields name a real date and time.
-  .refine((value) => parseInstant(value, 'UTC') !== null, 'must be a real date and time')
-  .openapi({ example: '2026-03-02T10:00:00.000Z' });
-
-const trimmed = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
-
-export const nameSchema = trimmed(200);
-export const emailSchema = z.string().trim().pipe(z.email('must be a valid email address')).openapi({ example: 'ana.silva@example.org' });
-export const phoneSchema = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9 ().-]{6,30}$/, 'must be a phone number such as +44 20 7946 0958');
 
 const limit = z.coerce.number().int().min(1).max(500).default(100);
 const offset = z.coerce.number().int().min(0);
@@ -50,29 +21,16 @@ export const pagingQuery = z
 
 export const searchText = z.string().trim().max(200).optional();
 
-export function envelope<T extends z.ZodType>(data: T) {
-  return z.object({ success: z.literal(true), data });
+/**
+ * Names a contract schema as an OpenAPI component. In place rather than on a copy (which is what
+ * `.openapi(name)` makes), so the contract's schemas that nest this one refer to it by name too.
+ */
+export function named<T extends z.ZodType>(refId: string, schema: T): T {
+  const current = zodToOpenAPIRegistry.get(schema);
+  zodToOpenAPIRegistry.add(schema, { ...current, _internal: { ...current?._internal, refId } });
+  return schema;
 }
 
-export function listEnvelope<T extends z.ZodType>(item: T) {
-  return z.object({
-    success: z.literal(true),
-    data: z.array(item),
-    meta: z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int() }),
-  });
-}
-
-export const errorSchema = z
-  .object({
-    success: z.literal(false),
-    error: z.object({
-      code: z.string().openapi({ example: 'BOOKING_CONFLICT' }),
-      message: z.string(),
-      correlationId: z.string(),
-      timestamp: z.string(),
-      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    }),
-  })
-  .openapi('Error');
+export const errorSchema = named('Error', contractErrorSchema);
 
 export { z };

@@ -1,79 +1,9 @@
-import { emailSchema, nameSchema, pagingQuery, phoneSchema, searchText, z } from './common.js';
+import * as contract from '@clinic/contract/doctors';
+import { named, pagingQuery, searchText, z } from './common.js';
 
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time as HH:mm');
-
-const windowSchema = z
-  .object({ start: clock, end: clock })
-  .strict()
-  .refine((window) => window.start < window.end, { message: 'end must be after start', path: ['end'] });
-
-const dayWindows = z
-  .array(windowSchema)
-  .max(12)
-  .refine(
-    (windows) =>
-      [...windows].sort((a, b) => a.start.localeCompare(b.start)).every((window, i, all) => i === 0 || all[i - 1]!.end <= window.start),
-    'windows of one day must not overlap',
-  );
-
-export const scheduleSchema = z
-  .object({
-    weekly: z
-      .object({ mon: dayWindows, tue: dayWindows, wed: dayWindows, thu: dayWindows, fri: dayWindows, sat: dayWindows, sun: dayWindows })
-      .partial()
-      .strict()
-      .optional(),
-    daysOff: z
-      .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'))
-      .max(366)
-      .optional(),
-  })
-  .strict()
-  .openapi('Schedule', {
-    description:
-      'Weekly working windows in clinic time (a weekday left out is a day off) and dates off. Without it the clinic hours apply every day.',
-    example: {
-      weekly: {
-        mon: [
-          { start: '09:00', end: '12:00' },
-          { start: '13:00', end: '17:00' },
-        ],
-      },
-      daysOff: ['2026-12-25'],
-    },
-  });
-
-const doctorFields = {
-  name: nameSchema.openapi({ example: 'Dr. Maria Alvarez' }),
-  specialty: z.string().trim().min(1, 'must not be empty').max(100).openapi({ example: 'Cardiology' }),
-  email: emailSchema.nullable().optional(),
-  phone: phoneSchema.nullable().optional(),
-  slotMinutes: z.number().int().min(5).max(480).optional().openapi({ description: 'Default appointment length', example: 30 }),
-  schedule: scheduleSchema.nullable().optional(),
-};
-
-export const createDoctorBody = z.object(doctorFields).strict().openapi('CreateDoctor');
-
-export const updateDoctorBody = z
-  .object(doctorFields)
-  .partial()
-  .strict()
-  .refine((body) => Object.keys(body).length > 0, 'send at least one field to change')
-  .openapi('UpdateDoctor');
+export const scheduleSchema = named('Schedule', contract.scheduleSchema);
+export const createDoctorBody = named('CreateDoctor', contract.createDoctorBody);
+export const updateDoctorBody = named('UpdateDoctor', contract.updateDoctorBody);
+export const doctorSchema = named('Doctor', contract.doctorSchema);
 
 export const listDoctorsQuery = z.object({ specialty: searchText, q: searchText }).and(pagingQuery);
-
-export const doctorSchema = z
-  .object({
-    id: z.string(),
-    _id: z.string(),
-    name: z.string(),
-    specialty: z.string(),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
-    slotMinutes: z.number().int(),
-    schedule: scheduleSchema.nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi('Doctor');

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '@clinic/contract/fields';
 import { DateTime } from 'luxon';
 import type { Schedule, TimeWindow, Weekday } from '../store/store.js';
 
@@ -110,15 +111,6 @@ const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
 // The shape integrators and the SPA send (2026-03-09T14:30:00.000Z, or with +01:00): read without
 // Luxon when every field is plainly in range; anything else goes to Luxon, which decides.
 const PLAIN_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/;
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-
-/** Whether the day exists in the (proleptic Gregorian) calendar: no 30 February, no month 13. */
-export function isCalendarDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!);
-}
 
 function plainInstant(text: string): Date | null {
   const match = PLAIN_INSTANT.exec(text);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
+import { isCalendarDate } from '@clinic/contract/fields';
 import {
   clinicDateOf,
-  isCalendarDate,
   dayBounds,
   isWithinWorkingHours,
   overlaps,

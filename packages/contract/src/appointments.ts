@@ -1,0 +1,60 @@
+import { idSchema, isoDateTime, z } from './fields.js';
+
+const reason = z.string().trim().max(500);
+
+export const appointmentStatus = z.enum(['BOOKED', 'CANCELLED']);
+
+export const bookAppointmentBody = z
+  .object({
+    doctorId: idSchema,
+    patientId: idSchema,
+    start: isoDateTime,
+    end: isoDateTime.optional().meta({ description: "Defaults to start plus the doctor's slot length" }),
+    reason: reason.nullable().optional().meta({ example: 'Annual check-up' }),
+  })
+  .strict();
+
+export const rescheduleAppointmentBody = z
+  .object({
+    start: isoDateTime,
+    end: isoDateTime.optional().meta({ description: 'Defaults to the new start plus the appointment’s current length' }),
+  })
+  .strict();
+
+export const cancelAppointmentBody = z
+  .object({ reason: reason.nullable().optional().meta({ example: 'Patient called to cancel' }) })
+  .strict();
+
+const intervalSchema = z.object({ start: z.string(), end: z.string() });
+
+export const availabilitySchema = z.object({
+  doctorId: z.string(),
+  date: z.string(),
+  timezone: z.string(),
+  slotMinutes: z.number().int(),
+  slots: z.array(intervalSchema),
+});
+
+export const appointmentSchema = z.object({
+  id: z.string(),
+  _id: z.string(),
+  doctorId: z.string(),
+  patientId: z.string(),
+  doctor: z.object({ id: z.string(), name: z.string(), specialty: z.string() }),
+  patient: z.object({ id: z.string(), name: z.string() }),
+  start: z.string(),
+  end: z.string(),
+  status: appointmentStatus,
+  reason: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  cancellationReason: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export type AppointmentStatus = z.infer<typeof appointmentStatus>;
+export type NewAppointment = z.input<typeof bookAppointmentBody>;
+export type NewTime = z.input<typeof rescheduleAppointmentBody>;
+export type Appointment = z.infer<typeof appointmentSchema>;
+export type Slot = z.infer<typeof intervalSchema>;
+export type Availability = z.infer<typeof availabilitySchema>;

@@ -1,0 +1,78 @@
+import { emailSchema, nameSchema, phoneSchema, slotMinutesSchema, specialtySchema, z } from './fields.js';
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time as HH:mm');
+
+const windowSchema = z
+  .object({ start: clock, end: clock })
+  .strict()
+  .refine((window) => window.start < window.end, { message: 'end must be after start', path: ['end'] });
+
+const dayWindows = z
+  .array(windowSchema)
+  .max(12)
+  .refine(
+    (windows) =>
+      [...windows].sort((a, b) => a.start.localeCompare(b.start)).every((window, i, all) => i === 0 || all[i - 1]!.end <= window.start),
+    'windows of one day must not overlap',
+  );
+
+export const scheduleSchema = z
+  .object({
+    weekly: z
+      .object({ mon: dayWindows, tue: dayWindows, wed: dayWindows, thu: dayWindows, fri: dayWindows, sat: dayWindows, sun: dayWindows })
+      .partial()
+      .strict()
+      .optional(),
+    daysOff: z
+      .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'))
+      .max(366)
+      .optional(),
+  })
+  .strict()
+  .meta({
+    description:
+      'Weekly working windows in clinic time (a weekday left out is a day off) and dates off. Without it the clinic hours apply every day.',
+    example: {
+      weekly: {
+        mon: [
+          { start: '09:00', end: '12:00' },
+          { start: '13:00', end: '17:00' },
+        ],
+      },
+      daysOff: ['2026-12-25'],
+    },
+  });
+
+const doctorFields = {
+  name: nameSchema.meta({ example: 'Dr. Maria Alvarez' }),
+  specialty: specialtySchema.meta({ example: 'Cardiology' }),
+  email: emailSchema.nullable().optional(),
+  phone: phoneSchema.nullable().optional(),
+  slotMinutes: slotMinutesSchema.optional().meta({ description: 'Default appointment length', example: 30 }),
+  schedule: scheduleSchema.nullable().optional(),
+};
+
+export const createDoctorBody = z.object(doctorFields).strict();
+
+export const updateDoctorBody = z
+  .object(doctorFields)
+  .partial()
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, 'send at least one field to change');
+
+export const doctorSchema = z.object({
+  id: z.string(),
+  _id: z.string(),
+  name: z.string(),
+  specialty: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  slotMinutes: z.number().int(),
+  schedule: scheduleSchema.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export type Schedule = z.infer<typeof scheduleSchema>;
+export type NewDoctor = z.input<typeof createDoctorBody>;
+export type Doctor = z.infer<typeof doctorSchema>;
