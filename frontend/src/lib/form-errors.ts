@@ -1,3 +1,4 @@
+import type { z } from '@clinic/contract/fields';
 import { ApiError } from '../services/api';
 
 export type FieldErrors = Partial<Record<string, string>>;
@@ -20,4 +21,16 @@ export function hasErrors(errors: FieldErrors): boolean {
   return Object.values(errors).some(Boolean);
 }
 
-export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/**
+ * Checks a request body with the schema the server checks it with, before it is sent: the same
+ * rules, and each field's message word for word what the server's 400 would put next to it.
+ */
+export function schemaErrors(schema: z.ZodType, body: unknown): FieldErrors {
+  const result = schema.safeParse(body);
+  const errors: FieldErrors = {};
+  for (const issue of result.error?.issues ?? []) {
+    const field = String(issue.path[0] ?? '');
+    if (field && !errors[field]) errors[field] = issue.message;
+  }
+  return errors;
+}

@@ -1,86 +1,18 @@
-export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
-export type TimeWindow = { start: string; end: string };
-export type DoctorSchedule = {
-  weekly?: Partial<Record<Weekday, TimeWindow[]>>;
-  daysOff?: string[];
-};
+import type { Appointment, AppointmentStatus, Availability, NewAppointment, NewTime } from '@clinic/contract/appointments';
+import type { ClinicConfig } from '@clinic/contract/clinic';
+import type { Doctor, NewDoctor } from '@clinic/contract/doctors';
+import type { ErrorDetail } from '@clinic/contract/envelope';
+import type { NewPatient, Patient } from '@clinic/contract/patients';
 
-export type Doctor = {
-  id: string;
-  name: string;
-  specialty: string;
-  email: string | null;
-  phone: string | null;
-  slotMinutes: number;
-  schedule: DoctorSchedule | null;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type Patient = {
-  id: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  dateOfBirth: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type AppointmentStatus = 'BOOKED' | 'CANCELLED';
-
-export type Appointment = {
-  id: string;
-  doctorId: string;
-  patientId: string;
-  doctor: { id: string; name: string; specialty: string };
-  patient: { id: string; name: string };
-  start: string;
-  end: string;
-  status: AppointmentStatus;
-  reason: string | null;
-  cancelledAt: string | null;
-  cancellationReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type Slot = { start: string; end: string };
-export type Availability = {
-  doctorId: string;
-  date: string;
-  timezone: string;
-  slotMinutes: number;
-  slots: Slot[];
-};
-
-export type ClinicConfig = {
-  timezone: string;
-  clinicStartHour: number;
-  clinicEndHour: number;
-  defaultSlotMinutes: number;
-};
+// The API's own shapes come from the schemas the server validates and answers with.
+export type { Appointment, AppointmentStatus, Availability, NewAppointment, NewTime, Slot } from '@clinic/contract/appointments';
+export type { ClinicConfig } from '@clinic/contract/clinic';
+export type { Doctor, NewDoctor } from '@clinic/contract/doctors';
+export type { ErrorDetail } from '@clinic/contract/envelope';
+export type { NewPatient, Patient } from '@clinic/contract/patients';
 
 export type Page<T> = { items: T[]; total: number; limit: number; offset: number };
 export type Paging = { limit?: number; offset?: number };
-export type ErrorDetail = { path: string; message: string };
-
-export type NewDoctor = {
-  name: string;
-  specialty: string;
-  email?: string;
-  phone?: string;
-  slotMinutes?: number;
-  schedule?: DoctorSchedule;
-};
-export type NewPatient = { name: string; email: string; phone?: string; dateOfBirth?: string };
-export type NewAppointment = {
-  doctorId: string;
-  patientId: string;
-  start: string;
-  end?: string;
-  reason?: string;
-};
 
 export class ApiError extends Error {
   readonly status: number;
@@ -223,9 +155,11 @@ export async function cancelAppointment(id: string, reason?: string, idempotency
   return (await request<Appointment>(path, { method: 'POST', body, idempotencyKey })).data;
 }
 
-export type NewTime = { start: string; end?: string };
-
-export async function rescheduleAppointment(id: string, input: NewTime, idempotencyKey: string = newIdempotencyKey()): Promise<Appointment> {
+export async function rescheduleAppointment(
+  id: string,
+  input: NewTime,
+  idempotencyKey: string = newIdempotencyKey(),
+): Promise<Appointment> {
   const path = `/appointments/${encodeURIComponent(id)}/reschedule`;
   return (await request<Appointment>(path, { method: 'POST', body: input, idempotencyKey })).data;
 }

@@ -1,26 +1,13 @@
 import { ErrorAlert } from '../../components/alert';
 import { Field } from '../../components/field';
 import { FormActions } from '../../components/form-actions';
-import { EMAIL_PATTERN, type FieldErrors } from '../../lib/form-errors';
 import { useAddForm } from '../../lib/use-add-form';
 import type { NewDoctor } from '../../services/api';
 import { useCreateDoctor } from './use-create-doctor';
 
 const empty = { name: '', specialty: '', email: '', phone: '', slotMinutes: '' };
 
-function validate(values: typeof empty): FieldErrors {
-  const errors: FieldErrors = {};
-  if (!values.name.trim()) errors.name = 'Enter the doctor’s name.';
-  if (!values.specialty.trim()) errors.specialty = 'Enter a specialty, for example Cardiology.';
-  if (values.email.trim() && !EMAIL_PATTERN.test(values.email.trim())) {
-    errors.email = 'Enter an email address like name@example.com.';
-  }
-  const minutes = Number(values.slotMinutes);
-  if (values.slotMinutes && (!Number.isInteger(minutes) || minutes < 5 || minutes > 480)) {
-    errors.slotMinutes = 'Enter whole minutes between 5 and 480.';
-  }
-  return errors;
-}
+const rules = () => import('@clinic/contract/doctors').then((contract) => contract.createDoctorBody);
 
 function toRequest(values: typeof empty): NewDoctor {
   return {
@@ -36,7 +23,7 @@ export function DoctorForm() {
   const create = useCreateDoctor();
   const { bind, submit, status, errors, failure } = useAddForm({
     empty,
-    validate,
+    schema: rules,
     toRequest,
     mutation: create,
     added: (doctor) => `Added ${doctor.name} (${doctor.specialty}).`,

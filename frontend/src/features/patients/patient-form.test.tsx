@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fail, fakeApi, ok } from '../../test/fake-api';
@@ -16,12 +16,13 @@ async function fillAndSubmit(user: ReturnType<typeof userEvent.setup>, email: st
 }
 
 describe('PatientForm', () => {
-  it('checks required fields before calling the API, next to each field', async () => {
+  it('checks the fields with the server’s own rules and words before calling the API, next to each field', async () => {
     const { calls } = fakeApi({ 'GET /api/config': () => ok(config) });
     const user = userEvent.setup();
     renderWithApp(<PatientForm />);
     await user.click(await screen.findByRole('button', { name: 'Add patient' }));
-    expect(screen.getByLabelText('Name')).toHaveAccessibleDescription('Enter the patient’s name.');
+    await waitFor(() => expect(screen.getByLabelText('Name')).toHaveAccessibleDescription('must not be empty'));
+    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('must be a valid email address');
     expect(screen.getByLabelText('Email')).toHaveAttribute('aria-invalid', 'true');
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
   });

@@ -1,7 +1,6 @@
 import { ErrorAlert } from '../../components/alert';
 import { Field } from '../../components/field';
 import { FormActions } from '../../components/form-actions';
-import { EMAIL_PATTERN, type FieldErrors } from '../../lib/form-errors';
 import { useAddForm } from '../../lib/use-add-form';
 import type { NewPatient } from '../../services/api';
 import { useCreatePatient } from './use-create-patient';
@@ -9,15 +8,7 @@ import { useCreatePatient } from './use-create-patient';
 const empty = { name: '', email: '', phone: '', dateOfBirth: '' };
 type Values = typeof empty;
 
-function validate(values: Values): FieldErrors {
-  const errors: FieldErrors = {};
-  if (!values.name.trim()) errors.name = 'Enter the patient’s name.';
-  if (!values.email.trim()) errors.email = 'Enter an email address.';
-  else if (!EMAIL_PATTERN.test(values.email.trim())) {
-    errors.email = 'Enter an email address like name@example.com.';
-  }
-  return errors;
-}
+const rules = () => import('@clinic/contract/patients').then((contract) => contract.createPatientBody);
 
 function toRequest(values: Values): NewPatient {
   return {
@@ -32,7 +23,7 @@ export function PatientForm() {
   const create = useCreatePatient();
   const { bind, submit, status, errors, failure } = useAddForm({
     empty,
-    validate,
+    schema: rules,
     toRequest,
     mutation: create,
     added: (patient) => `Added ${patient.name}.`,
