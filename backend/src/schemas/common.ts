@@ -7,7 +7,7 @@ import { idSchema, z } from '@clinic/contract/fields';
 extendZodWithOpenApi(z);
 
 export { envelope, listEnvelope } from '@clinic/contract/envelope';
-export { emailSchema, idSchema, isoDate, isoDateTime, nameSchema, phoneSchema } from '@clinic/contract/fields';
+export { idSchema, isoDate, isoDateTime } from '@clinic/contract/fields';
 
 export const idParams = z.object({ id: idSchema });
 
