@@ -6,7 +6,7 @@ import { fieldErrorsFrom, hasErrors, schemaErrors, type FieldErrors } from './fo
 /**
  * State of a small "add" form: the request is checked first with the server's own schema, then
  * the API's per-field errors go next to the same fields; any other API error is handed back
- * whole for one alert. The schema is loaded on demand (with zod, a quarter of the bundle) and
+ * whole for one alert. The schema is loaded on demand (with zod, about a fifth of the bundle) and
  * fetched as the form mounts, so it is there by the first submit.
  */
 export function useAddForm<V extends Record<string, string>, Req, Res>(options: {
