@@ -28,7 +28,9 @@ function describeStore({ engine, url }: ReturnType<typeof describeTarget>): stri
 
 /** The one line printed once the server answers: where, on which store, and any demo data loaded. */
 function announce(logger: Logger, { url, store, demo }: { url: string; store: string; demo?: SeedSummary }) {
-  const loaded = demo ? `; demo clinic loaded (${demo.doctors} doctors, ${demo.patients} patients, ${demo.booked} booked appointments)` : '';
+  const loaded = demo
+    ? `; demo clinic loaded (${demo.doctors} doctors, ${demo.patients} patients, ${demo.booked} booked appointments)`
+    : '';
   logger.info(`clinic ready at ${url} (store: ${store})${loaded}`);
 }
 
