@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type AppConfig } from './config/env.js';
 import type { Logger } from './config/logger.js';
 import { createHttpServer } from './runtime/http-server.js';
 import { seedDemoData, type SeedSummary } from './seed/demo-data.js';
-import { describeTarget, openStore } from './store/open-store.js';
+import { describeStore, describeTarget, openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 
 const frontendDir = fileURLToPath(new URL('../../frontend/dist', import.meta.url));
@@ -17,13 +17,6 @@ async function seedIfWanted(store: Store, config: AppConfig): Promise<SeedSummar
   if (!wanted) return undefined;
   const summary = await seedDemoData(store, config.clinic);
   return summary.skipped ? undefined : summary;
-}
-
-/** Names the store for people: its engine and where it lives, without a password. */
-function describeStore({ engine, url }: ReturnType<typeof describeTarget>): string {
-  if (engine === 'pglite') return url === 'pglite://memory' ? 'PGlite in memory' : `PGlite in ${url.slice('pglite://'.length)}`;
-  const where = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-  return `${engine === 'postgres' ? 'PostgreSQL' : 'MongoDB'} at ${where}`;
 }
 
 /** The one line printed once the server answers: where, on which store, and any demo data loaded. */

@@ -13,5 +13,5 @@ export function spawnApiProcess(port: number, env: Record<string, string>, stdou
 
 /** Starts the real server as its own OS process and waits until it answers /health. */
 export function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
-  return startApi({ entry: 'source', env: { ...testEnv, ...env }, readyWithinMs: 30_000 });
+  return startApi({ entry: 'source', env: { ...testEnv, ...env }, readyWithinMs: 60_000 });
 }
