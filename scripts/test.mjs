@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: every suite in turn (backend, frontend components, browser e2e, Postman collection),
-// then one closing line with the counts of all vitest suites together.
+// `npm test`: the type-check and the build, then every suite in turn (backend, frontend components,
+// browser e2e, Postman collection), then one closing line with the counts of all vitest suites together.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ mkdirSync(reports, { recursive: true });
 
 const json = (name) => ['--', '--reporter=default', '--reporter=json', `--outputFile=${join(reports, `${name}.json`)}`];
 const steps = [
+  { name: 'typecheck', args: ['run', 'typecheck'] },
   { name: 'build', args: ['run', 'build'] },
   { name: 'backend', args: ['test', '-w', 'backend', ...json('backend')] },
   { name: 'frontend', args: ['test', '-w', 'frontend', ...json('frontend')] },

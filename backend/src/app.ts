@@ -87,10 +87,12 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   api.use(notFoundRoute);
   app.use('/api', api);
 
-  if (frontendDir && existsSync(path.join(frontendDir, 'index.html'))) {
+  if (frontendDir) {
+    // Looked for on each request, not once: `npm start` builds the SPA while the API starts.
+    const shell = path.join(frontendDir, 'index.html');
     app.use(express.static(frontendDir, { index: false, maxAge: '1h' }));
     // Client-side routes (/book, /doctors, ...) all load the SPA's shell.
-    app.get(/^\/(?!api\/|health$|metrics$).*/, (_req, res) => res.sendFile(path.join(frontendDir, 'index.html')));
+    app.get(/^\/(?!api\/|health$|metrics$).*/, (_req, res, next) => (existsSync(shell) ? res.sendFile(shell) : next()));
   }
 
   app.use(notFoundRoute);

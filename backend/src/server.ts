@@ -1,24 +1,30 @@
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { createApp } from './app.js';
-import { runPrimary } from './runtime/cluster.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/env.js';
-import { createLogger, type Logger } from './config/logger.js';
+import type { Logger } from './config/logger.js';
 import { createHttpServer } from './runtime/http-server.js';
-import { seedDemoData } from './seed/demo-data.js';
-import { describeTarget, openStore } from './store/open-store.js';
+import { seedDemoData, type SeedSummary } from './seed/demo-data.js';
+import { describeStore, describeTarget, openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 
 const frontendDir = fileURLToPath(new URL('../../frontend/dist', import.meta.url));
 const SHUTDOWN_GRACE_MS = 10_000;
 
-async function seedIfWanted(store: Store, config: AppConfig, logger: Logger) {
+async function seedIfWanted(store: Store, config: AppConfig): Promise<SeedSummary | undefined> {
   // Demo data only where it cannot surprise anyone: a fresh embedded store, or when asked for.
   const wanted = config.seedDemo === 'true' || (config.seedDemo === 'auto' && store.kind === 'pglite');
-  if (!wanted) return;
+  if (!wanted) return undefined;
   const summary = await seedDemoData(store, config.clinic);
-  if (!summary.skipped) logger.info('loaded demo data into the empty store', { ...summary });
+  return summary.skipped ? undefined : summary;
+}
+
+/** The one line printed once the server answers: where, on which store, and any demo data loaded. */
+function announce(logger: Logger, { url, store, demo }: { url: string; store: string; demo?: SeedSummary }) {
+  const loaded = demo
+    ? `; demo clinic loaded (${demo.doctors} doctors, ${demo.patients} patients, ${demo.booked} booked appointments)`
+    : '';
+  logger.info(`clinic ready at ${url} (store: ${store})${loaded}`);
 }
 
 function shutdownOn(server: Server, store: Store, logger: Logger) {
@@ -45,21 +51,28 @@ function shutdownOn(server: Server, store: Store, logger: Logger) {
 
 async function main() {
   const config = loadConfig();
-  const logger = createLogger({ level: config.logLevel, json: config.nodeEnv === 'production' });
   const target = describeTarget(config);
+  // The store starts opening before the rest of the server loads: PGlite reads and compiles its
+  // WebAssembly off the main thread, and loading Express, winston and the routes fills that time.
+  const [store, { createLogger }, { createApp }, { runPrimary }] = await Promise.all([
+    openStore(config),
+    import('./config/logger.js'),
+    import('./app.js'),
+    import('./runtime/cluster.js'),
+  ]);
+  const logger = createLogger({ level: config.logLevel, json: config.nodeEnv === 'production' });
   const workers = config.webConcurrency;
   // PGlite is an engine inside this process: a second process could not open its directory.
   if (workers > 1 && target.engine === 'pglite') logger.warn('WEB_CONCURRENCY ignored: the embedded PGlite store runs in one process');
   if (cluster.isPrimary && workers > 1 && target.engine !== 'pglite') {
     // Migrations (and an asked-for seed) run once here, before any worker opens the store.
-    const store = await openStore(config);
-    await seedIfWanted(store, config, logger);
+    const demo = await seedIfWanted(store, config);
+    if (demo) logger.info('loaded demo data into the empty store', { ...demo });
     await store.close();
     runPrimary(workers, logger, SHUTDOWN_GRACE_MS);
     return;
   }
-  const store = await openStore(config);
-  if (cluster.isPrimary) await seedIfWanted(store, config, logger);
+  const demo = cluster.isPrimary ? await seedIfWanted(store, config) : undefined;
   const purge = setInterval(() => void store.idempotency.purgeExpired(new Date()).catch(() => undefined), 60 * 60 * 1000);
   purge.unref();
   const app = createApp({ store, config, logger, frontendDir: config.serveFrontend ? frontendDir : undefined });
@@ -74,7 +87,7 @@ async function main() {
     server.off('error', cannotListen);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info(`appointment API listening on http://localhost:${port}`, { port, store: target.engine, timezone: config.clinic.timezone });
+    announce(logger, { url: `http://localhost:${port}`, store: describeStore(target), demo });
   });
   shutdownOn(server, store, logger);
 }

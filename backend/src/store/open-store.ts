@@ -12,6 +12,13 @@ export function describeTarget(target: StoreTarget): { engine: Store['kind']; ur
   throw new Error(`DATABASE_URL must start with postgres://, postgresql:// or pglite:// (got "${url.split(':')[0]}:")`);
 }
 
+/** Names a target for people: its engine and where it lives, with any password masked. */
+export function describeStore({ engine, url }: ReturnType<typeof describeTarget>): string {
+  if (engine === 'pglite') return url === 'pglite://memory' ? 'PGlite in memory' : `PGlite in ${url.slice('pglite://'.length)}`;
+  const where = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  return `${engine === 'postgres' ? 'PostgreSQL' : 'MongoDB'} at ${where}`;
+}
+
 // Adapters load lazily so an embedded start never pays for Mongoose, and the reverse.
 export async function openStore(target: StoreTarget, options: { poolSize?: number } = {}): Promise<Store> {
   const { engine, url } = describeTarget(target);

@@ -95,6 +95,23 @@ describe('validators', () => {
   });
 });
 
+describe('the SPA', () => {
+  it('is served once its build lands, even when the API started before it', async () => {
+    const frontendDir = mkdtempSync(path.join(tmpdir(), 'clinic-spa-'));
+    try {
+      const withSpa = apiClient(testApp(opened.store, { frontendDir }));
+      const before = await withSpa.http.get('/book');
+      expect([before.status, before.body.error?.code]).toEqual([404, 'NOT_FOUND']);
+      writeFileSync(path.join(frontendDir, 'index.html'), '<!doctype html><title>Clinic</title>');
+      const after = await withSpa.http.get('/book');
+      expect([after.status, after.text]).toEqual([200, '<!doctype html><title>Clinic</title>']);
+      expect((await withSpa.http.get('/api/nowhere')).body.error.code).toBe('NOT_FOUND');
+    } finally {
+      rmSync(frontendDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('GET /metrics and GET /api/config', () => {
   it('exposes request durations and booking outcomes for Prometheus', async () => {
     const [doctor, patient] = [await api.doctor(), await api.patient()];

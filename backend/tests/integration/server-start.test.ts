@@ -1,6 +1,6 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { spawnApiProcess } from '../helpers/processes.js';
+import { spawnApiProcess, startApiProcess } from '../helpers/processes.js';
 
 describe('server start-up', () => {
   it('exits 1 with one clear line when its port is taken', async () => {
@@ -20,4 +20,23 @@ describe('server start-up', () => {
       await new Promise((resolve) => squatter.close(resolve));
     }
   }, 60_000);
+
+  it('prints one line with the URL, the store and the demo data once it serves', async () => {
+    const api = await startApiProcess({ DATABASE_URL: 'pglite://memory', SEED_DEMO: 'true', LOG_LEVEL: 'info' });
+    try {
+      const port = new URL(api.url).port;
+      await expect.poll(api.output).toContain('clinic ready');
+      const lines = api
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('clinic ready'));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(
+        `clinic ready at http://localhost:${port} (store: PGlite in memory); demo clinic loaded (5 doctors, 10 patients, `,
+      );
+      expect(api.output()).not.toContain('loaded demo data');
+    } finally {
+      expect(await api.stop()).toBe(0);
+    }
+  }, 90_000);
 });

@@ -1,15 +1,11 @@
 /** Starts the built API as a child process on a free loopback port, and stops it as an operator would. */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot, startApi } from '../../support/processes.js';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const backendDir = path.join(repoRoot, 'backend');
 const entry = path.join(backendDir, 'dist', 'server.js');
-const START_TIMEOUT_MS = 60_000;
-const STOP_TIMEOUT_MS = 15_000;
 
 export type RunningServer = { baseUrl: string; stop: () => Promise<number | null>; output: () => string };
 
@@ -20,7 +16,7 @@ function newestMtime(dir: string): number {
   }, 0);
 }
 
-/** Builds the backend only when its sources are newer than the build: a rebuild takes tens of seconds. */
+/** Builds the backend only when its sources are newer than the build. */
 export function ensureBuilt() {
   if (existsSync(entry) && statSync(entry).mtimeMs >= newestMtime(path.join(backendDir, 'src'))) return;
   console.log('building the backend (sources changed since the last build)...');
@@ -28,39 +24,11 @@ export function ensureBuilt() {
   if (result.status !== 0) throw new Error('the backend build failed');
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string) {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the API exited during start-up:\n${output()}`);
-    const healthy = await fetch(`${baseUrl.replace(/\/api$/, '')}/health`, { signal: AbortSignal.timeout(1000) })
-      .then((response) => response.ok)
-      .catch(() => false);
-    if (healthy) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the API did not answer /health within ${START_TIMEOUT_MS / 1000}s:\n${output()}`);
-}
-
 export async function startServer(databaseUrl: string, workers: number): Promise<RunningServer> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [entry], {
-    cwd: backendDir,
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const api = await startApi({
+    entry: 'build',
     env: {
-      ...process.env,
       NODE_ENV: 'production',
-      PORT: String(port),
       DATABASE_URL: databaseUrl,
       WEB_CONCURRENCY: String(workers),
       RATE_LIMIT_PER_MINUTE: '0',
@@ -72,29 +40,9 @@ export async function startServer(databaseUrl: string, workers: number): Promise
       CLINIC_END_HOUR: '17',
       DEFAULT_SLOT_MINUTES: '30',
     },
+    readyWithinMs: 60_000,
+    stopWithinMs: 15_000,
+    keepChars: 4_000,
   });
-  // Keep only the tail: at LOG_LEVEL=warn every 409 of the contention run logs a line.
-  let tail = '';
-  const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-4000));
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const output = () => tail;
-  const baseUrl = `http://127.0.0.1:${port}/api`;
-  try {
-    await waitForHealth(baseUrl, child, output);
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw error;
-  }
-  const stop = () =>
-    new Promise<number | null>((resolve) => {
-      if (child.exitCode !== null) return resolve(child.exitCode);
-      const force = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-      child.once('exit', (code) => {
-        clearTimeout(force);
-        resolve(code);
-      });
-      child.kill('SIGTERM');
-    });
-  return { baseUrl, stop, output };
+  return { baseUrl: `${api.url}/api`, stop: api.stop, output: api.output };
 }
