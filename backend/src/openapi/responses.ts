@@ -21,6 +21,7 @@ export const ERRORS = {
   duplicate: { status: 409, code: 'DUPLICATE', when: 'the patient email (case-insensitive) is taken' },
   inProgress: { status: 409, code: 'IDEMPOTENCY_IN_PROGRESS', when: 'the first request with this Idempotency-Key has not finished' },
   tooLarge: { status: 413, code: 'PAYLOAD_TOO_LARGE', when: 'the body is over 100 kB' },
+  unsupported: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', when: 'the body has a Content-Encoding or charset the API does not read' },
   past: { status: 422, code: 'PAST_APPOINTMENT', when: 'start is not in the future' },
   hours: { status: 422, code: 'OUTSIDE_WORKING_HOURS', when: "the interval is not inside one of the doctor's working windows" },
   reused: { status: 422, code: 'IDEMPOTENCY_KEY_REUSED', when: 'the Idempotency-Key was used before with a different body' },
@@ -30,7 +31,7 @@ export const ERRORS = {
 } satisfies Record<string, ErrorCode>;
 
 export const COMMON_ERRORS = [ERRORS.rate, ERRORS.internal, ERRORS.unavailable];
-export const WRITE_ERRORS = [ERRORS.validation, ERRORS.json, ERRORS.tooLarge];
+export const WRITE_ERRORS = [ERRORS.validation, ERRORS.json, ERRORS.tooLarge, ERRORS.unsupported];
 
 const correlationHeader = z
   .string()

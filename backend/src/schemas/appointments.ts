@@ -1,6 +1,6 @@
-import { idSchema, isoDate, isoDateTime, pagingQuery, z } from './common.js';
+import { freeText, idSchema, isoDate, isoDateTime, pagingQuery, z } from './common.js';
 
-const reason = z.string().trim().max(500);
+const reason = freeText(500);
 
 // The original API called these startTime/endTime; its clients still send those names.
 const renameLegacyFields = (body: unknown) => {

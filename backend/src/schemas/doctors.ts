@@ -1,4 +1,4 @@
-import { emailSchema, nameSchema, pagingQuery, phoneSchema, searchText, z } from './common.js';
+import { emailSchema, isoDate, nameSchema, pagingQuery, phoneSchema, searchText, trimmed, z } from './common.js';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time as HH:mm');
 
@@ -23,10 +23,7 @@ export const scheduleSchema = z
       .partial()
       .strict()
       .optional(),
-    daysOff: z
-      .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'))
-      .max(366)
-      .optional(),
+    daysOff: z.array(isoDate).max(366).optional(),
   })
   .strict()
   .openapi('Schedule', {
@@ -45,7 +42,7 @@ export const scheduleSchema = z
 
 const doctorFields = {
   name: nameSchema.openapi({ example: 'Dr. Maria Alvarez' }),
-  specialty: z.string().trim().min(1, 'must not be empty').max(100).openapi({ example: 'Cardiology' }),
+  specialty: trimmed(100).openapi({ example: 'Cardiology' }),
   email: emailSchema.nullable().optional(),
   phone: phoneSchema.nullable().optional(),
   slotMinutes: z.number().int().min(5).max(480).optional().openapi({ description: 'Default appointment length', example: 30 }),

@@ -1,11 +1,14 @@
 import { DateTime } from 'luxon';
-import { emailSchema, isoDate, nameSchema, pagingQuery, phoneSchema, searchText, z } from './common.js';
+import { emailSchema, isoDate, isoDateTime, nameSchema, pagingQuery, phoneSchema, searchText, z } from './common.js';
 
-// Clients of the original API stored birth dates as Date and send them as full ISO instants; the day is what counts.
-const dayOf = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? value.slice(0, 10) : value);
+// Clients of the original API stored birth dates as Date and send them as full ISO instants; the
+// day is what counts, once the instant is a real one (1990-01-01T99:99:99Z is not).
+const dayOf = (value: unknown) =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && isoDateTime.safeParse(value).success ? value.slice(0, 10) : value;
 
 const birthDate = z.preprocess(
   dayOf,
+  // isoDate already starts at 1900, which is as early as a birth date may be.
   isoDate.refine((value) => DateTime.fromISO(value) <= DateTime.now(), 'must not be in the future'),
 );
 
