@@ -63,6 +63,7 @@ export function isErrorShape(body: unknown, correlationId: string | undefined): 
     typeof code === 'string' &&
     /^[A-Z_]+$/.test(code) &&
     typeof message === 'string' &&
+    typeof error.correlationId === 'string' &&
     error.correlationId === correlationId &&
     typeof timestamp === 'string' &&
     !Number.isNaN(Date.parse(timestamp)) &&
