@@ -13,14 +13,6 @@ function adopt(target: object, layered: object, base: object) {
   }
 }
 
-/**
- * The HTTP server for an Express app, whose requests and responses are created with the app's own
- * prototypes. Express otherwise re-parents every `req` and `res` with `Object.setPrototypeOf`, and
- * V8 then carried each request's whole object graph through young-generation collections: about
- * 2 MB promoted per scavenge at 700 requests/s, scavenges of 4 ms instead of 0.5 ms, and a p99 of
- * 4.5 ms instead of 2 ms for a bare Express route (docs/performance.md). With the prototypes
- * already in place, Express's own call changes nothing. expressjs/express#5998 proposes the same.
- */
 export type HttpTimeouts = { headersMs: number; requestMs: number; keepAliveMs: number };
 
 /**
@@ -37,6 +29,14 @@ function timeoutOptions(timeouts: HttpTimeouts): http.ServerOptions {
   };
 }
 
+/**
+ * The HTTP server for an Express app, whose requests and responses are created with the app's own
+ * prototypes. Express otherwise re-parents every `req` and `res` with `Object.setPrototypeOf`, and
+ * V8 then carried each request's whole object graph through young-generation collections: about
+ * 2 MB promoted per scavenge at 700 requests/s, scavenges of 4 ms instead of 0.5 ms, and a p99 of
+ * 4.5 ms instead of 2 ms for a bare Express route (docs/performance.md). With the prototypes
+ * already in place, Express's own call changes nothing. expressjs/express#5998 proposes the same.
+ */
 export function createHttpServer(app: Express, timeouts: HttpTimeouts): http.Server {
   class AppRequest extends http.IncomingMessage {}
   class AppResponse<R extends http.IncomingMessage> extends http.ServerResponse<R> {}

@@ -31,7 +31,7 @@ export const isoDate = z
 
 export const isoDateTime = z
   .string()
-  // Real offsets run from -12:00 to +14:00; a wider one would move the instant by days.
+  // Real offsets lie within ±14:00; a wider one would move the instant by days.
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]((0\d|1[0-3]):?[0-5]\d|14:?00))?$/i, {
     message: 'must be an ISO 8601 date-time such as 2026-03-02T10:00:00Z, with an offset within ±14:00',
     abort: true,
