@@ -61,8 +61,9 @@ describe('slow clients are cut off', () => {
     );
     const outcomes = await Promise.all([...partialHeaders, ...trickledBodies]);
     for (const outcome of outcomes) expect(outcome.closedAfterMs).toBeLessThan(TRICKLE_FOR_MS / 2);
-    // Node answers 408 to a request it cuts off before the app has started answering.
-    expect(outcomes.slice(0, 10).every((outcome) => outcome.received.startsWith('HTTP/1.1 408'))).toBe(true);
+    // Node writes a 408 before it hangs up, but a client still sending may lose it to the reset,
+    // so only the hang-up is certain; whatever did arrive is that 408.
+    for (const outcome of outcomes) expect(outcome.received).toMatch(/^$|^HTTP\/1\.1 408/);
     const after = await fetch(`http://127.0.0.1:${port}/api/config`);
     expect(after.status).toBe(200);
   });
