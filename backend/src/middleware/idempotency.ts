@@ -14,7 +14,7 @@ type Piece = { text: string } | { value: unknown };
  * The body as text with object keys sorted, so key order does not make two requests differ.
  * Walked with a stack of its own: a body may nest thousands of levels, past the call stack.
  */
-function canonical(body: unknown): string {
+export function canonical(body: unknown): string {
   const out: string[] = [];
   const pending: Piece[] = [{ value: body }];
   for (let piece = pending.pop(); piece; piece = pending.pop()) {
