@@ -21,10 +21,21 @@ const typeScriptFiles = (dir) =>
     .map((file) => join(dir, file));
 
 const transpile = (from, to) =>
-  build({ entryPoints: typeScriptFiles(from), outdir: to, outbase: from, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+  build({
+    entryPoints: typeScriptFiles(from),
+    outdir: to,
+    outbase: from,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
 
 rmSync(dist, { recursive: true, force: true });
 await Promise.all([transpile(src, dist), transpile(contractSrc, contractDist)]);
 mkdirSync(contractDist, { recursive: true });
-writeFileSync(join(contractDist, 'package.json'), `${JSON.stringify({ name: '@clinic/contract', type: 'module', exports: { './*': './*.js' } }, null, 2)}\n`);
+writeFileSync(
+  join(contractDist, 'package.json'),
+  `${JSON.stringify({ name: '@clinic/contract', type: 'module', exports: { './*': './*.js' } }, null, 2)}\n`,
+);
 cpSync(join(src, 'store/sql/migrations'), join(dist, 'store/sql/migrations'), { recursive: true });

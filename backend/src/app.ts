@@ -27,7 +27,7 @@ import type { Store } from './store/store.js';
 
 export type AppDependencies = {
   store: Store;
-  config: Pick<AppConfig, 'clinic' | 'corsOrigins' | 'rateLimitPerMinute' | 'trustProxy'>;
+  config: Pick<AppConfig, 'clinic' | 'bookingHorizonDays' | 'corsOrigins' | 'rateLimitPerMinute' | 'trustProxy'>;
   logger: Logger;
   /** The built SPA to serve at `/`; omitted in API-only tests. */
   frontendDir?: string;
@@ -40,7 +40,7 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   const store = instrumentStore(rawStore, metrics);
   const cache = participantsCache(store);
   const directory = directoryService(store, cache, config.clinic.defaultSlotMinutes);
-  const appointments = appointmentService(store, cache, config.clinic, clock, logger);
+  const appointments = appointmentService(store, cache, { ...config.clinic, horizonDays: config.bookingHorizonDays }, clock, logger);
   const appointmentHandlers = appointmentsController(appointments, config.clinic.timezone);
 
   const app = express();

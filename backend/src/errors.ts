@@ -57,8 +57,8 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is larger than 100 kB', when: 'the body is over 100 kB' },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
-    message: 'Send the request body as application/json',
-    when: 'the body is sent with a Content-Type other than application/json',
+    message: 'The request body encoding is not supported',
+    when: 'the body is sent with a Content-Encoding or charset the API does not read',
   },
   PAST_APPOINTMENT: { status: 422, message: 'Appointments must start in the future', when: 'start is not in the future' },
   OUTSIDE_WORKING_HOURS: {

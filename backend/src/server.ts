@@ -76,7 +76,7 @@ async function main() {
   const purge = setInterval(() => void store.idempotency.purgeExpired(new Date()).catch(() => undefined), 60 * 60 * 1000);
   purge.unref();
   const app = createApp({ store, config, logger, frontendDir: config.serveFrontend ? frontendDir : undefined });
-  const server = createHttpServer(app);
+  const server = createHttpServer(app, config.httpTimeouts);
   // A port already taken or not ours to bind ends start-up with one clear line, not a stack trace.
   const cannotListen = (error: NodeJS.ErrnoException) => {
     logger.error(`cannot listen on port ${config.port}: ${error.code ?? error.message}`);

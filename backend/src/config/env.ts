@@ -22,12 +22,16 @@ const envSchema = z
       .default('UTC')
       .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA timezone such as Europe/London'),
     DEFAULT_SLOT_MINUTES: z.coerce.number().int().min(5).max(480).default(30),
+    BOOKING_HORIZON_DAYS: z.coerce.number().int().min(1).max(3650).default(730),
     LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug', 'silent']).default('info'),
     CORS_ORIGIN: z.string().default('http://localhost:5173'),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20000),
     SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
     SERVE_FRONTEND: z.enum(['true', 'false']).default('true'),
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
     // Per-worker state (pools, caches) is small, so one worker per core is the useful ceiling.
     WEB_CONCURRENCY: z.preprocess(
       (value) => (value === '' ? undefined : value),
@@ -39,6 +43,11 @@ const envSchema = z
   .refine((env) => env.CLINIC_START_HOUR < env.CLINIC_END_HOUR, {
     path: ['CLINIC_END_HOUR'],
     message: 'must be greater than CLINIC_START_HOUR',
+  })
+  // Node refuses a server whose headers may take longer than the whole request.
+  .refine((env) => env.HTTP_HEADERS_TIMEOUT_MS <= env.HTTP_REQUEST_TIMEOUT_MS, {
+    path: ['HTTP_HEADERS_TIMEOUT_MS'],
+    message: 'must not be greater than HTTP_REQUEST_TIMEOUT_MS',
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -50,12 +59,16 @@ export type AppConfig = Readonly<{
   mongodbUri: string | undefined;
   dataDir: string;
   clinic: Readonly<{ timezone: string; startHour: number; endHour: number; defaultSlotMinutes: number }>;
+  /** How many days ahead a booking or reschedule may start. */
+  bookingHorizonDays: number;
   logLevel: Env['LOG_LEVEL'];
   corsOrigins: readonly string[];
   rateLimitPerMinute: number;
   seedDemo: Env['SEED_DEMO'];
   serveFrontend: boolean;
   trustProxy: boolean;
+  /** Cut-offs for slow clients: all headers, the whole request, an idle kept-alive connection. */
+  httpTimeouts: Readonly<{ headersMs: number; requestMs: number; keepAliveMs: number }>;
   /** API processes behind one port; `auto` is resolved to one per core. */
   webConcurrency: number;
 }>;
@@ -82,12 +95,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       endHour: env.CLINIC_END_HOUR,
       defaultSlotMinutes: env.DEFAULT_SLOT_MINUTES,
     }),
+    bookingHorizonDays: env.BOOKING_HORIZON_DAYS,
     logLevel: env.LOG_LEVEL,
     corsOrigins: Object.freeze(env.CORS_ORIGIN.split(',').map((origin) => origin.trim())),
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     seedDemo: env.SEED_DEMO,
     serveFrontend: env.SERVE_FRONTEND === 'true',
     trustProxy: env.TRUST_PROXY === 'true',
+    httpTimeouts: Object.freeze({
+      headersMs: env.HTTP_HEADERS_TIMEOUT_MS,
+      requestMs: env.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    }),
     webConcurrency: env.WEB_CONCURRENCY === 'auto' ? availableParallelism() : env.WEB_CONCURRENCY,
   });
 }

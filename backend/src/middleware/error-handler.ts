@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../config/logger.js';
 import { AppError, NotFoundError } from '../errors.js';
 
-type ParserError = { type?: string; status?: number };
+type ParserError = { type?: string; status?: number; expose?: boolean };
 
 function asAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
@@ -14,12 +14,27 @@ function asAppError(error: unknown): AppError | null {
       return new AppError('PAYLOAD_TOO_LARGE');
     case 'request.aborted':
       return new AppError('VALIDATION_ERROR', 'The request body was cut off before it ended');
+    case 'request.size.invalid':
+      return new AppError('VALIDATION_ERROR', 'The request body is not as long as its Content-Length says');
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new AppError('VALIDATION_ERROR', 'The request body encoding is not supported');
-    default:
-      return null;
+      return new AppError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        'The request body encoding is not supported: send it as UTF-8, uncompressed or with gzip, deflate or br',
+      );
   }
+  // The router could not decode a path segment: malformed percent-encoding or not UTF-8.
+  if (error instanceof URIError && parser?.status === 400) {
+    return new AppError('VALIDATION_ERROR', 'The request path is not valid percent-encoded UTF-8', [
+      { path: '(path)', message: 'must be percent-encoded UTF-8' },
+    ]);
+  }
+  // body-parser hands on the decompressor's own error, marked a client error, when the body is
+  // not compressed as its Content-Encoding says.
+  if (parser?.status === 400 && parser.expose === true) {
+    return new AppError('INVALID_JSON', 'The request body could not be decompressed as its Content-Encoding says');
+  }
+  return null;
 }
 
 export function errorBody(error: AppError, correlationId: string) {

@@ -8,13 +8,38 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
 // A claim older than this belongs to a request whose process died; a retry may take it over.
 const STALE_AFTER_MS = 60_000;
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
+type Piece = { text: string } | { value: unknown };
+
+/**
+ * The body as text with object keys sorted, so key order does not make two requests differ.
+ * Walked with a stack of its own: a body may nest thousands of levels, past the call stack.
+ */
+export function canonical(body: unknown): string {
+  const out: string[] = [];
+  const pending: Piece[] = [{ value: body }];
+  for (let piece = pending.pop(); piece; piece = pending.pop()) {
+    if ('text' in piece) {
+      out.push(piece.text);
+      continue;
+    }
+    const { value } = piece;
+    if (Array.isArray(value)) {
+      pending.push({ text: ']' });
+      for (let i = value.length - 1; i >= 0; i -= 1) pending.push({ value: value[i] }, ...(i > 0 ? [{ text: ',' }] : []));
+      pending.push({ text: '[' });
+    } else if (value && typeof value === 'object') {
+      const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+      pending.push({ text: '}' });
+      for (let i = entries.length - 1; i >= 0; i -= 1) {
+        const [key, item] = entries[i]!;
+        pending.push({ value: item }, { text: `${JSON.stringify(key)}:` }, ...(i > 0 ? [{ text: ',' }] : []));
+      }
+      pending.push({ text: '{' });
+    } else {
+      out.push(JSON.stringify(value ?? null));
+    }
   }
-  return JSON.stringify(value ?? null);
+  return out.join('');
 }
 
 const fingerprint = (req: Request) =>

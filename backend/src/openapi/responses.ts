@@ -20,6 +20,7 @@ export const ERRORS = {
   duplicate: row('DUPLICATE'),
   inProgress: row('IDEMPOTENCY_IN_PROGRESS'),
   tooLarge: row('PAYLOAD_TOO_LARGE'),
+  unsupported: row('UNSUPPORTED_MEDIA_TYPE'),
   past: row('PAST_APPOINTMENT'),
   hours: row('OUTSIDE_WORKING_HOURS'),
   reused: row('IDEMPOTENCY_KEY_REUSED'),
@@ -29,7 +30,7 @@ export const ERRORS = {
 };
 
 export const COMMON_ERRORS = [ERRORS.rate, ERRORS.internal, ERRORS.unavailable];
-export const WRITE_ERRORS = [ERRORS.validation, ERRORS.json, ERRORS.tooLarge];
+export const WRITE_ERRORS = [ERRORS.validation, ERRORS.json, ERRORS.tooLarge, ERRORS.unsupported];
 
 const correlationHeader = z
   .string()

@@ -1,6 +1,6 @@
 import { extendZodWithOpenApi, zodToOpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { errorSchema as contractErrorSchema } from '@clinic/contract/envelope';
-import { idSchema, z } from '@clinic/contract/fields';
+import { idSchema, labelText, z } from '@clinic/contract/fields';
 
 // The rules and messages are the contract's (packages/contract), shared with the SPA; what is
 // added here is what only the server needs: the OpenAPI names and the query strings' parsing.
@@ -19,7 +19,7 @@ export const pagingQuery = z
   .object({ limit, offset: offset.optional(), skip: offset.optional() })
   .transform(({ limit, offset, skip }) => ({ limit, offset: offset ?? skip ?? 0 }));
 
-export const searchText = z.string().trim().max(200).optional();
+export const searchText = labelText(z.string().trim().max(200)).optional();
 
 /**
  * Names a contract schema as an OpenAPI component. In place rather than on a copy (which is what

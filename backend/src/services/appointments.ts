@@ -2,8 +2,8 @@ import type { Logger } from '../config/logger.js';
 import { NotFoundError } from '../errors.js';
 import type { AppointmentFilter, IdempotencyCompletion, Store } from '../store/store.js';
 import { findAvailability, type AvailabilityQuery } from './availability.js';
-import { bookAppointment, rescheduleAppointment, type BookingRequest, type RescheduleRequest } from './booking.js';
-import { dayBounds, type ClinicHours } from './clinic-time.js';
+import { bookAppointment, rescheduleAppointment, type BookingPolicy, type BookingRequest, type RescheduleRequest } from './booking.js';
+import { dayBounds } from './clinic-time.js';
 import type { ParticipantsCache } from './participants-cache.js';
 
 export type AppointmentQuery = Omit<AppointmentFilter, 'from' | 'to'> & { date?: string; from?: Date; to?: Date };
@@ -16,7 +16,7 @@ function window(query: AppointmentQuery, timezone: string): Pick<AppointmentFilt
   return { from: latest(query.from, day?.start), to: earliest(query.to, day?.end) };
 }
 
-export function appointmentService(store: Store, cache: ParticipantsCache, clinic: ClinicHours, clock: () => Date, logger: Logger) {
+export function appointmentService(store: Store, cache: ParticipantsCache, clinic: BookingPolicy, clock: () => Date, logger: Logger) {
   return {
     book: async (request: BookingRequest, idempotency?: IdempotencyCompletion) => {
       const booked = await bookAppointment(store, cache, clinic, request, clock(), idempotency);

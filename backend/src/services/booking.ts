@@ -5,10 +5,13 @@ import type { ParticipantsCache } from './participants-cache.js';
 
 export type BookingRequest = { doctorId: string; patientId: string; start: Date; end?: Date; reason?: string | null };
 export type RescheduleRequest = { start: Date; end?: Date };
+/** The clinic's hours and how many days ahead it takes bookings. */
+export type BookingPolicy = ClinicHours & { horizonDays: number };
 
 const MINUTE = 60_000;
 const MIN_DURATION = 5 * MINUTE;
 const MAX_DURATION = 8 * 60 * MINUTE;
+const DAY = 24 * 60 * MINUTE;
 
 function checkDuration(start: Date, end: Date) {
   const length = end.getTime() - start.getTime();
@@ -20,9 +23,13 @@ function checkDuration(start: Date, end: Date) {
 }
 
 /** The rules a person can be told about before the store's overlap guarantee has its say. */
-function checkRules(interval: Interval, schedule: Schedule | null, clinic: ClinicHours, now: Date) {
+function checkRules(interval: Interval, schedule: Schedule | null, clinic: BookingPolicy, now: Date) {
   checkDuration(interval.start, interval.end);
   if (interval.start <= now) throw new BusinessRuleError('PAST_APPOINTMENT');
+  // Beyond the horizon the time is out of the field's range, like a year 9999, so it is a 400.
+  if (interval.start.getTime() > now.getTime() + clinic.horizonDays * DAY) {
+    throw new ValidationError('Invalid appointment time', [{ path: 'start', message: `must be at most ${clinic.horizonDays} days ahead` }]);
+  }
   if (!isWithinWorkingHours(interval, schedule, clinic)) {
     throw new BusinessRuleError('OUTSIDE_WORKING_HOURS');
   }
@@ -40,7 +47,7 @@ const BOOKING_ATTEMPTS = 3;
 export async function bookAppointment(
   store: Store,
   cache: ParticipantsCache,
-  clinic: ClinicHours,
+  clinic: BookingPolicy,
   request: BookingRequest,
   now: Date,
   idempotency?: IdempotencyCompletion,
@@ -73,7 +80,7 @@ export async function bookAppointment(
 /** Moves a booked appointment, keeping its length unless a new end is given; same rules as booking. */
 export async function rescheduleAppointment(
   store: Store,
-  clinic: ClinicHours,
+  clinic: BookingPolicy,
   id: string,
   request: RescheduleRequest,
   now: Date,

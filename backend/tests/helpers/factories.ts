@@ -4,6 +4,7 @@ import type { Store } from '../../src/store/store.js';
 
 export const silentConfig = {
   clinic: { timezone: 'UTC', startHour: 9, endHour: 17, defaultSlotMinutes: 30 },
+  bookingHorizonDays: 730,
   corsOrigins: ['http://localhost:5173'],
   rateLimitPerMinute: 0,
   trustProxy: false,

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/env.js';
 import { createHttpServer } from '../../src/runtime/http-server.js';
 import { openPgliteStore, type OpenedStore } from '../helpers/engines.js';
 import { at, futureDate } from '../helpers/factories.js';
@@ -15,7 +16,7 @@ const prototypesAtBirth: boolean[] = [];
 beforeAll(async () => {
   opened = await openPgliteStore();
   app = testApp(opened.store);
-  server = createHttpServer(app);
+  server = createHttpServer(app, loadConfig({}).httpTimeouts);
   // Runs before Express sees the request, so it observes what the server itself created.
   server.prependListener('request', (req, res) =>
     prototypesAtBirth.push(Object.getPrototypeOf(req) === app.request && Object.getPrototypeOf(res) === app.response),

@@ -1,6 +1,6 @@
-import { idSchema, isoDateTime, z } from './fields.js';
+import { freeText, idSchema, isoDateTime, z } from './fields.js';
 
-const reason = z.string().trim().max(500);
+const reason = freeText(500);
 
 export const appointmentStatus = z.enum(['BOOKED', 'CANCELLED']);
 

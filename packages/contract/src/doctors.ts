@@ -1,4 +1,4 @@
-import { emailSchema, nameSchema, phoneSchema, slotMinutesSchema, specialtySchema, z } from './fields.js';
+import { emailSchema, isoDate, nameSchema, phoneSchema, slotMinutesSchema, specialtySchema, z } from './fields.js';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time as HH:mm');
 
@@ -23,10 +23,7 @@ export const scheduleSchema = z
       .partial()
       .strict()
       .optional(),
-    daysOff: z
-      .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'))
-      .max(366)
-      .optional(),
+    daysOff: z.array(isoDate).max(366).optional(),
   })
   .strict()
   .meta({

@@ -13,7 +13,8 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+// Real offsets lie within ±14:00; a wider one would move the instant by days.
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]((0\d|1[0-3]):?[0-5]\d|14:?00))?$/i;
 // The numbers of a text DATE_TIME accepted: date, hour, minute, and the seconds and their fraction when sent.
 const DATE_TIME_FIELDS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?/i;
 
@@ -35,19 +36,49 @@ export const idSchema = z
   .regex(/^([0-9a-f]{24}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, 'must be a valid id')
   .meta({ example: '0193a0c4-7b1e-7c8e-9d2a-5f3e1c2b4a6d' });
 
+// Dates and instants stay in four-digit years even a day or a 14-hour offset away, which every
+// engine stores and compares; 1900 is before anyone the clinic sees was born.
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 9998;
+const inYearRange = (value: string) => Number(value.slice(0, 4)) >= FIRST_YEAR && Number(value.slice(0, 4)) <= LAST_YEAR;
+const yearRangeMessage = `must be in the years ${FIRST_YEAR} to ${LAST_YEAR}`;
+
 export const isoDate = z
   .string()
   .regex(DATE, { message: 'must be a date as YYYY-MM-DD', abort: true })
   .refine(isRealDate, 'must be a real calendar date')
+  .refine(inYearRange, yearRangeMessage)
   .meta({ example: '2026-03-02' });
 
 export const isoDateTime = z
   .string()
-  .regex(DATE_TIME, { message: 'must be an ISO 8601 date-time such as 2026-03-02T10:00:00Z', abort: true })
+  .regex(DATE_TIME, { message: 'must be an ISO 8601 date-time such as 2026-03-02T10:00:00Z, with an offset within ±14:00', abort: true })
   .refine(isRealDateTime, 'must be a real date and time')
+  .refine(inYearRange, yearRangeMessage)
   .meta({ example: '2026-03-02T10:00:00.000Z' });
 
-const trimmed = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+// A lone surrogate is half a character: it has no UTF-8 form, so no engine can store it.
+const LONE_SURROGATE = /\p{Cs}/u;
+// Control characters are terminal escapes and NUL (which PostgreSQL refuses); a note may keep tab and newline.
+const CONTROL_BUT_TAB_OR_NEWLINE = /(?![\t\n])\p{Cc}/u;
+// In a name nothing invisible belongs: no controls, line separators or bidi overrides and other
+// format characters, except the zero-width (non-)joiners that Persian and Indic scripts spell with.
+const INVISIBLE_IN_NAME = /[\p{Cc}\p{Zl}\p{Zp}]|(?![\u200C\u200D])\p{Cf}/u;
+
+const wellFormed = (schema: z.ZodString) => schema.refine((value) => !LONE_SURROGATE.test(value), 'must not contain a lone surrogate');
+
+/** Free text such as a reason: any character but controls other than tab and newline. */
+export const freeText = (max: number) =>
+  wellFormed(z.string().trim().max(max)).refine(
+    (value) => !CONTROL_BUT_TAB_OR_NEWLINE.test(value),
+    'must not contain control characters other than tab and newline',
+  );
+
+/** Text shown as a label (names, specialties) or matched against one: nothing invisible. */
+export const labelText = (schema: z.ZodString) =>
+  wellFormed(schema).refine((value) => !INVISIBLE_IN_NAME.test(value), 'must not contain control or invisible formatting characters');
+
+const trimmed = (max: number) => labelText(z.string().trim().min(1, 'must not be empty').max(max));
 
 export const nameSchema = trimmed(200);
 export const specialtySchema = trimmed(100);

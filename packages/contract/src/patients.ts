@@ -1,7 +1,9 @@
-import { emailSchema, isoDate, nameSchema, phoneSchema, z } from './fields.js';
+import { emailSchema, isoDate, isoDateTime, nameSchema, phoneSchema, z } from './fields.js';
 
-// Clients of the original API stored birth dates as Date and send them as full ISO instants; the day is what counts.
-const dayOf = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? value.slice(0, 10) : value);
+// Clients of the original API stored birth dates as Date and send them as full ISO instants; the
+// day is what counts, once the instant is a real one (1990-01-01T99:99:99Z is not).
+const dayOf = (value: unknown) =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && isoDateTime.safeParse(value).success ? value.slice(0, 10) : value;
 
 const pad = (value: number) => String(value).padStart(2, '0');
 // Today where the check runs: the server's clock, or the browser's before the form is sent.
@@ -9,6 +11,7 @@ const today = (now = new Date()) => `${now.getFullYear()}-${pad(now.getMonth() +
 
 const birthDate = z.preprocess(
   dayOf,
+  // isoDate already starts at 1900, which is as early as a birth date may be.
   isoDate.refine((value) => value <= today(), 'must not be in the future'),
 );
 
