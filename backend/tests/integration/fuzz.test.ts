@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../../src/openapi/document.js';
 import type { SqlDatabase } from '../../src/store/sql/db.js';
 import { at, futureDate } from '../helpers/factories.js';
-import { errorStatuses, operationsOf, requestsFor, type FuzzRequest, type KnownIds } from '../helpers/fuzz-requests.js';
+import { errorStatuses, operationsOf, requestsFor, type FuzzRequest } from '../helpers/fuzz-requests.js';
+import type { KnownIds } from '../helpers/fuzz-values.js';
 import {
   alarming,
   capturingLogger,
