@@ -1,6 +1,16 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-type RequestContext = { correlationId: string };
+export type Role = 'admin' | 'staff' | 'doctor';
+
+export type Actor =
+  | { kind: 'account'; id: string; label: string; role: Role; doctorId: string | null }
+  | { kind: 'token'; id: string; label: string; role: Role; doctorId: null }
+  | { kind: 'local'; id: 'local'; label: 'auth-off'; role: 'admin'; doctorId: null }
+  | { kind: 'anonymous'; id: null; label: null; role: null; doctorId: null };
+
+type RequestContext = { correlationId: string; actor?: Actor; clientAddress?: string | null };
+
+const ANONYMOUS: Actor = { kind: 'anonymous', id: null, label: null, role: null, doctorId: null };
 
 const storage = new AsyncLocalStorage<RequestContext>();
 
@@ -10,4 +20,14 @@ export function runWithContext<T>(context: RequestContext, fn: () => T): T {
 
 export function currentCorrelationId(): string | undefined {
   return storage.getStore()?.correlationId;
+}
+
+/** Who is calling; anonymous outside a request and before sign-in. */
+export function currentActor(): Actor {
+  return storage.getStore()?.actor ?? ANONYMOUS;
+}
+
+/** The caller's address as Express computes it (forwarded only through trusted proxies). */
+export function clientAddress(): string | null {
+  return storage.getStore()?.clientAddress ?? null;
 }

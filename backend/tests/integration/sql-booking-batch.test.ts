@@ -48,6 +48,7 @@ function row(doctor: Doctor, patient: Patient, start: string, minutes = 30, over
     key: null,
     statusCode: null,
     responseBody: null,
+    audit: null,
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import { ServiceUnavailableError } from '../../errors.js';
 import type { Store } from '../store.js';
 import { mongoAppointments } from './appointments.js';
+import { mongoAudit, resetMongoAudit } from './audit.js';
 import { mongoIdempotency } from './idempotency.js';
 import { registerModels } from './models/index.js';
 import { mongoDoctors, mongoPatients } from './people.js';
@@ -26,12 +27,14 @@ export async function openMongoStore(uri: string): Promise<Store> {
   }
   const models = registerModels(connection);
   await Promise.all(Object.values(models).map((model) => model.createCollection().then(() => model.syncIndexes())));
+  const audit = mongoAudit(connection, models);
   return {
     kind: 'mongodb',
     doctors: mongoDoctors(models),
-    patients: mongoPatients(models),
-    appointments: mongoAppointments(connection, models),
+    patients: mongoPatients(models, audit.writer),
+    appointments: mongoAppointments(connection, models, audit.writer),
     idempotency: mongoIdempotency(models),
+    audit: audit.repository,
     ping: async () => {
       try {
         await connection.db!.admin().command({ ping: 1 });
@@ -47,6 +50,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
         Appointment.deleteMany(),
         BookingLock.deleteMany(),
         IdempotencyRecord.deleteMany(),
+        resetMongoAudit(models),
       ]);
     },
     close: () => connection.close(),

@@ -3,6 +3,7 @@ import { dayCache } from './day-cache.js';
 import type { Store } from '../store.js';
 import type { SqlDatabase } from './db.js';
 import { sqlAppointments } from './appointments.js';
+import { resetAuditTrail, sqlAudit } from './audit.js';
 import { changeFeed } from './change-feed.js';
 import { sqlIdempotency } from './idempotency.js';
 import { migrate } from './migrate.js';
@@ -19,6 +20,7 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
     patients: sqlPatients(db),
     appointments: sqlAppointments(db, days, feed),
     idempotency: sqlIdempotency(db),
+    audit: sqlAudit(db),
     dayCacheStats: days.stats,
     ping: async () => {
       try {
@@ -29,6 +31,7 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
     },
     reset: async () => {
       try {
+        await resetAuditTrail(db);
         await db.exec('TRUNCATE appointments, patients, doctors, idempotency_keys');
       } finally {
         feed.changed('everything');

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { appointmentModel } from './appointment.js';
+import { auditHeadModel, auditRecordModel } from './audit-record.js';
 import { bookingLockModel } from './booking-lock.js';
 import { doctorModel } from './doctor.js';
 import { idempotencyRecordModel } from './idempotency-record.js';
@@ -12,6 +13,8 @@ export function registerModels(connection: Connection) {
     Appointment: appointmentModel(connection),
     BookingLock: bookingLockModel(connection),
     IdempotencyRecord: idempotencyRecordModel(connection),
+    AuditRecord: auditRecordModel(connection),
+    AuditHead: auditHeadModel(connection),
   };
 }
 
