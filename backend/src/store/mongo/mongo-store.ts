@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { ServiceUnavailableError } from '../../errors.js';
 import type { Store } from '../store.js';
+import { mongoAccounts, mongoSessions, mongoTokens } from './access.js';
 import { mongoAppointments } from './appointments.js';
 import { mongoAudit, resetMongoAudit } from './audit.js';
 import { mongoIdempotency } from './idempotency.js';
@@ -35,6 +36,9 @@ export async function openMongoStore(uri: string): Promise<Store> {
     appointments: mongoAppointments(connection, models, audit.writer),
     idempotency: mongoIdempotency(models),
     audit: audit.repository,
+    accounts: mongoAccounts(models),
+    sessions: mongoSessions(models),
+    tokens: mongoTokens(models),
     ping: async () => {
       try {
         await connection.db!.admin().command({ ping: 1 });
@@ -43,8 +47,11 @@ export async function openMongoStore(uri: string): Promise<Store> {
       }
     },
     reset: async () => {
-      const { Doctor, Patient, Appointment, BookingLock, IdempotencyRecord } = models;
+      const { Doctor, Patient, Appointment, BookingLock, IdempotencyRecord, Account, Session, ApiToken } = models;
       await Promise.all([
+        Account.deleteMany(),
+        Session.deleteMany(),
+        ApiToken.deleteMany(),
         Doctor.deleteMany(),
         Patient.deleteMany(),
         Appointment.deleteMany(),

@@ -2,6 +2,7 @@ import { ServiceUnavailableError } from '../../errors.js';
 import { dayCache } from './day-cache.js';
 import type { Store } from '../store.js';
 import type { SqlDatabase } from './db.js';
+import { sqlAccounts, sqlSessions, sqlTokens } from './access.js';
 import { sqlAppointments } from './appointments.js';
 import { resetAuditTrail, sqlAudit } from './audit.js';
 import { changeFeed } from './change-feed.js';
@@ -21,6 +22,9 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
     appointments: sqlAppointments(db, days, feed),
     idempotency: sqlIdempotency(db),
     audit: sqlAudit(db),
+    accounts: sqlAccounts(db),
+    sessions: sqlSessions(db),
+    tokens: sqlTokens(db),
     dayCacheStats: days.stats,
     ping: async () => {
       try {
@@ -32,7 +36,7 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
     reset: async () => {
       try {
         await resetAuditTrail(db);
-        await db.exec('TRUNCATE appointments, patients, doctors, idempotency_keys');
+        await db.exec('TRUNCATE sessions, accounts, api_tokens, appointments, patients, doctors, idempotency_keys');
       } finally {
         feed.changed('everything');
       }
