@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import type { AppConfig } from './config/env.js';
 import type { Logger } from './config/logger.js';
 import { appointmentsController } from './controllers/appointments.js';
+import { auditController } from './controllers/audit.js';
 import { doctorsController } from './controllers/doctors.js';
 import { patientsController } from './controllers/patients.js';
 import { createMetrics, instrumentStore } from './runtime/metrics.js';
@@ -16,11 +17,13 @@ import { rateLimiter } from './middleware/rate-limit.js';
 import { bookingOutcome, rememberMountPath, requestLog } from './middleware/request-log.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import { appointmentsRouter, availabilityRouter } from './routes/appointments.js';
+import { auditRouter } from './routes/audit.js';
 import { docsRouter } from './routes/docs.js';
 import { doctorsRouter } from './routes/doctors.js';
 import { patientsRouter } from './routes/patients.js';
 import { configRouter, healthHandler, metricsHandler } from './routes/system.js';
 import { appointmentService } from './services/appointments.js';
+import { auditTrail } from './services/audit.js';
 import { directoryService } from './services/directory.js';
 import { participantsCache } from './services/participants-cache.js';
 import type { Store } from './store/store.js';
@@ -39,8 +42,9 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   const metrics = createMetrics();
   const store = instrumentStore(rawStore, metrics);
   const cache = participantsCache(store);
-  const directory = directoryService(store, cache, config.clinic.defaultSlotMinutes);
-  const appointments = appointmentService(store, cache, config.clinic, clock, logger);
+  const audit = auditTrail(store);
+  const directory = directoryService(store, cache, config.clinic.defaultSlotMinutes, audit);
+  const appointments = appointmentService(store, cache, config.clinic, clock, logger, audit);
   const appointmentHandlers = appointmentsController(appointments, config.clinic.timezone);
 
   const app = express();
@@ -83,6 +87,7 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
     appointmentsRouter(appointmentHandlers, { idempotency: idempotency(store, logger), bookingOutcome: bookingOutcome(metrics) }),
   );
   mount('/availability', availabilityRouter(appointmentHandlers));
+  mount('/audit', auditRouter(auditController(audit, config.clinic.timezone)));
   api.use(docsRouter(buildOpenApiDocument()));
   api.use(notFoundRoute);
   app.use('/api', api);
