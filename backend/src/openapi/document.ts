@@ -23,6 +23,7 @@ import {
   WRITE_ERRORS,
   type ErrorCode,
 } from './responses.js';
+import { auditRoutes } from './audit.js';
 import { createDoctorBody, doctorSchema, listDoctorsQuery, updateDoctorBody } from '../schemas/doctors.js';
 import { createPatientBody, listPatientsQuery, patientSchema, updatePatientBody } from '../schemas/patients.js';
 
@@ -241,6 +242,7 @@ export function buildOpenApiDocument() {
       [ERRORS.duplicate],
     ),
     ...appointmentRoutes(),
+    ...auditRoutes(),
   ];
   for (const route of routes) registry.registerPath(route);
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
