@@ -84,7 +84,7 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   mount('/patients', patientsRouter(patientsController(directory, appointments)));
   mount(
     '/appointments',
-    appointmentsRouter(appointmentHandlers, { idempotency: idempotency(store, logger), bookingOutcome: bookingOutcome(metrics) }),
+    appointmentsRouter(appointmentHandlers, { idempotency: idempotency(store, logger, audit), bookingOutcome: bookingOutcome(metrics) }),
   );
   mount('/availability', availabilityRouter(appointmentHandlers));
   mount('/audit', auditRouter(auditController(audit, config.clinic.timezone)));

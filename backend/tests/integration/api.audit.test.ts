@@ -162,6 +162,22 @@ describe('the audit record of each patient-data route', () => {
     }
   });
 
+  it('a replayed booking (same Idempotency-Key) records the read it shows, and books nothing', async () => {
+    const key = randomUUID();
+    const send = (correlationId: string) =>
+      api.http
+        .post('/api/appointments')
+        .set('Idempotency-Key', key)
+        .set('X-Correlation-ID', correlationId)
+        .send({ doctorId: doctor.id, patientId: patient.id, start: at(day, '15:00') });
+    const first = await send(tag());
+    expect(first.status).toBe(201);
+    const replayed = tag();
+    const again = await send(replayed);
+    expect([again.status, again.headers['idempotent-replayed']]).toEqual([201, 'true']);
+    await expectOneRecord(replayed, { action: 'appointment.read', resourceType: 'appointment', resourceId: first.body.data.id });
+  });
+
   it('never puts a patient’s contact details, birth date or visit reason into a record', async () => {
     const { items } = await store.audit.list({ limit: 500, offset: 0 });
     const text = JSON.stringify(items);
