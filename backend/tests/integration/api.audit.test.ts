@@ -1,22 +1,28 @@
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../src/store/ports/audit.js';
 import { openPglite } from '../../src/store/sql/pglite.js';
 import { createSqlStore } from '../../src/store/sql/sql-store.js';
 import type { Store } from '../../src/store/store.js';
-import { apiClient, testApp } from '../helpers/http.js';
+import { sha256 } from '../../src/auth/secrets.js';
+import { apiClient, signInAs, TEST_ADMIN_TOKEN, testApp } from '../helpers/http.js';
 import { at, futureDate } from '../helpers/factories.js';
 
-// Who the test client calls as; every record these requests leave must name it.
-const caller = { actorKind: 'anonymous', actorId: null, actorLabel: null };
+// Who the test client calls as (the admin token testApp sets up); every record must name it.
+const caller = { actorKind: 'token', actorId: '', actorLabel: 'test-admin' };
 
 let store: Store;
 let raw: Awaited<ReturnType<typeof openPglite>>;
+let app: ReturnType<typeof testApp>;
 let api: ReturnType<typeof apiClient>;
 beforeAll(async () => {
   raw = await openPglite('pglite://memory');
   store = await createSqlStore(raw);
-  api = apiClient(testApp(store));
+  app = testApp(store);
+  api = apiClient(app);
+  expect((await api.http.get('/api/auth/me')).status).toBe(200);
+  caller.actorId = (await store.tokens.findByHash(sha256(TEST_ADMIN_TOKEN)))!.id;
 });
 afterAll(() => store?.close());
 
@@ -214,6 +220,17 @@ describe('GET /api/audit', () => {
       `/api/audit?resourceId=${patient.id}&from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
     );
     expect(later.body.meta.total).toBe(0);
+  });
+
+  it('is for admins only: staff get 403 FORBIDDEN and the anonymous 401', async () => {
+    const staff = await signInAs(app, store, 'staff');
+    for (const path of ['/api/audit', '/api/audit/verify']) {
+      const refused = await staff.http.get(path);
+      expect([refused.status, refused.body.error.code]).toEqual([403, 'FORBIDDEN']);
+      expect((await request(app).get(path)).status).toBe(401);
+    }
+    const asAdmin = await signInAs(app, store, 'admin');
+    expect((await asAdmin.http.get('/api/audit/verify')).status).toBe(200);
   });
 
   it('refuses an unknown action or a malformed time with 400 VALIDATION_ERROR', async () => {

@@ -34,7 +34,6 @@ const toToken = (doc: ApiTokenDoc): ApiToken => ({
   revokedAt: doc.revokedAt ?? null,
 });
 
-
 async function accountCall<T>(operation: () => Promise<T>): Promise<T> {
   try {
     return await mongoCall(operation);
@@ -100,7 +99,13 @@ export function mongoSessions({ Session }: Models): SessionRepository {
       mongoCall(async () => {
         const doc = await Session.findById(id).lean();
         return doc
-          ? { id: doc._id, accountId: doc.accountId.toHexString(), createdAt: doc.createdAt, lastSeenAt: doc.lastSeenAt, expiresAt: doc.expiresAt }
+          ? {
+              id: doc._id,
+              accountId: doc.accountId.toHexString(),
+              createdAt: doc.createdAt,
+              lastSeenAt: doc.lastSeenAt,
+              expiresAt: doc.expiresAt,
+            }
           : null;
       }),
     touch: (id, at) =>
@@ -154,4 +159,3 @@ export function mongoTokens({ ApiToken }: Models): TokenRepository {
       }),
   };
 }
-

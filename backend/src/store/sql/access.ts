@@ -205,10 +205,10 @@ export function sqlTokens(db: SqlClient): TokenRepository {
     revoke: (id, at) =>
       sqlCall(async () => {
         if (!isSqlId(id)) return null;
-        const result = await db.query<TokenRow>(
-          'UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1 RETURNING *',
-          [id, at],
-        );
+        const result = await db.query<TokenRow>('UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1 RETURNING *', [
+          id,
+          at,
+        ]);
         return result.rows[0] ? toToken(result.rows[0]) : null;
       }),
     markUsed: (id, at) =>
