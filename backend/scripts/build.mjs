@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run build -w backend`: transpiles src/ file by file with esbuild into dist/ (the same layout
-// tsc would write, so paths taken from import.meta.url still hold) and copies the SQL migrations.
+// tsc would write, so paths taken from import.meta.url still hold) and copies the files read at run
+// time: the SQL migrations and the common-password list.
 // It does not type-check: `npm run typecheck` does, in CI and in `npm test`.
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,3 +40,4 @@ writeFileSync(
   `${JSON.stringify({ name: '@clinic/contract', type: 'module', exports: { './*': './*.js' } }, null, 2)}\n`,
 );
 cpSync(join(src, 'store/sql/migrations'), join(dist, 'store/sql/migrations'), { recursive: true });
+cpSync(join(src, 'auth/common-passwords.txt'), join(dist, 'auth/common-passwords.txt'));

@@ -14,14 +14,18 @@ export const ERROR_CODES = {
     when: 'a body, query or path field fails its schema (ids included); details lists each field',
   },
   INVALID_JSON: { status: 400, message: 'The request body is not valid JSON', when: 'the body is not parseable JSON' },
-  UNAUTHENTICATED: { status: 401, message: 'Sign in to continue', when: 'the request carries no valid session' },
-  INVALID_CREDENTIALS: { status: 401, message: 'The email or password is wrong', when: 'the sign-in credentials do not match an account' },
+  UNAUTHENTICATED: { status: 401, message: 'Sign in to continue', when: 'no valid session cookie or bearer token' },
+  INVALID_CREDENTIALS: { status: 401, message: 'The email or password is wrong', when: 'the email or password (or TOTP code) is wrong' },
   TOTP_REQUIRED: {
     status: 401,
     message: 'Enter the code from your authenticator app',
-    when: 'the account needs a one-time code and none was sent',
+    when: 'the password is right and the account needs its TOTP code',
   },
-  FORBIDDEN: { status: 403, message: 'You are not allowed to do that', when: 'the signed-in role may not perform the operation' },
+  FORBIDDEN: {
+    status: 403,
+    message: 'You are not allowed to do that',
+    when: "the caller's role may not do this, or the request came from another site",
+  },
   NOT_FOUND: { status: 404, message: 'Not found', when: 'the id is well-formed but nothing has it' },
   BOOKING_CONFLICT: {
     status: 409,
@@ -145,3 +149,21 @@ export const bookingConflict = () => new ConflictError('BOOKING_CONFLICT');
 export const patientConflict = () => new ConflictError('PATIENT_CONFLICT');
 // Both adapters' unique indexes on the patient email end here, whatever their driver calls it.
 export const duplicateEmail = () => new ConflictError('DUPLICATE', undefined, [{ path: 'email', message: 'already registered' }]);
+
+export class AuthenticationError extends AppError {
+  constructor(code: 'UNAUTHENTICATED' | 'INVALID_CREDENTIALS' | 'TOTP_REQUIRED', message?: string) {
+    super(code, message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'Your role may not do this') {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class TooManyAttemptsError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('TOO_MANY_ATTEMPTS', `Too many failed sign-ins; try again in ${retryAfterSeconds} s`);
+  }
+}

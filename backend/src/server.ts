@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type AppConfig } from './config/env.js';
 import type { Logger } from './config/logger.js';
 import { createHttpServer } from './runtime/http-server.js';
+import { BootstrapError, ensureFirstAdmin } from './auth/bootstrap.js';
+import { demoAccountsIn, type DemoAccount } from './seed/demo-access.js';
 import { seedDemoData, type SeedSummary } from './seed/demo-data.js';
 import { describeStore, describeTarget, openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -15,16 +17,40 @@ async function seedIfWanted(store: Store, config: AppConfig): Promise<SeedSummar
   // Demo data only where it cannot surprise anyone: a fresh embedded store, or when asked for.
   const wanted = config.seedDemo === 'true' || (config.seedDemo === 'auto' && store.kind === 'pglite');
   if (!wanted) return undefined;
-  const summary = await seedDemoData(store, config.clinic);
-  return summary.skipped ? undefined : summary;
+  const summary = await seedDemoData(store, config.clinic, new Date(), { withAccess: config.nodeEnv !== 'production' });
+  if (summary.skipped) return undefined;
+  if (summary.access) printDemoAccess(summary.access, config.port);
+  return summary;
 }
 
-/** The one line printed once the server answers: where, on which store, and any demo data loaded. */
-function announce(logger: Logger, { url, store, demo }: { url: string; store: string; demo?: SeedSummary }) {
+/** Once, when they are made: the demo token's secret is never stored and cannot be shown again. */
+function printDemoAccess(access: NonNullable<SeedSummary['access']>, port: number) {
+  const lines = access.accounts.map((account) => `  ${account.role.padEnd(6)} ${account.email.padEnd(20)} ${account.password}`);
+  process.stdout.write(
+    `\nDemo sign-ins (demo only; change or disable them before real use):\n${lines.join('\n')}\n` +
+      `Demo API token (staff): ${access.token}\n  curl -H "Authorization: Bearer ${access.token}" http://localhost:${port}/api/doctors\n\n`,
+  );
+}
+
+async function prepareAccess(store: Store, config: AppConfig, logger: Logger) {
+  await ensureFirstAdmin(store, config, logger);
+  if (config.auth.mode === 'off') {
+    logger.warn(`AUTH_MODE=off: every request is served as admin without credentials; listening on ${config.host} only`);
+    return undefined;
+  }
+  return demoAccountsIn(store);
+}
+
+type Ready = { url: string; store: string; demo?: SeedSummary; demoAccounts?: DemoAccount[] };
+
+/** The one line printed once the server answers: where, on which store, demo data and its sign-in. */
+function announce(logger: Logger, { url, store, demo, demoAccounts }: Ready) {
   const loaded = demo
     ? `; demo clinic loaded (${demo.doctors} doctors, ${demo.patients} patients, ${demo.booked} booked appointments)`
     : '';
-  logger.info(`clinic ready at ${url} (store: ${store})${loaded}`);
+  const admin = demoAccounts?.find((account) => account.role === 'admin');
+  const signIn = admin ? `; demo sign-in ${admin.email} / ${admin.password}` : '';
+  logger.info(`clinic ready at ${url} (store: ${store})${loaded}${signIn}`);
 }
 
 function shutdownOn(server: Server, store: Store, logger: Logger) {
@@ -67,15 +93,24 @@ async function main() {
   if (cluster.isPrimary && workers > 1 && target.engine !== 'pglite') {
     // Migrations (and an asked-for seed) run once here, before any worker opens the store.
     const demo = await seedIfWanted(store, config);
-    if (demo) logger.info('loaded demo data into the empty store', { ...demo });
+    if (demo) logger.info('loaded demo data into the empty store', { doctors: demo.doctors, patients: demo.patients, booked: demo.booked });
+    await ensureFirstAdmin(store, config, logger);
     await store.close();
     runPrimary(workers, logger, SHUTDOWN_GRACE_MS);
     return;
   }
   const demo = cluster.isPrimary ? await seedIfWanted(store, config) : undefined;
-  const purge = setInterval(() => void store.idempotency.purgeExpired(new Date()).catch(() => undefined), 60 * 60 * 1000);
+  const demoAccounts = await prepareAccess(store, config, logger);
+  const idleBefore = () => new Date(Date.now() - config.auth.sessionIdleMinutes * 60_000);
+  const purge = setInterval(
+    () => {
+      void store.idempotency.purgeExpired(new Date()).catch(() => undefined);
+      void store.sessions.purgeExpired(idleBefore(), new Date()).catch(() => undefined);
+    },
+    60 * 60 * 1000,
+  );
   purge.unref();
-  const app = createApp({ store, config, logger, frontendDir: config.serveFrontend ? frontendDir : undefined });
+  const app = createApp({ store, config, logger, frontendDir: config.serveFrontend ? frontendDir : undefined, demoAccounts });
   const server = createHttpServer(app, config.httpTimeouts);
   // A port already taken or not ours to bind ends start-up with one clear line, not a stack trace.
   const cannotListen = (error: NodeJS.ErrnoException) => {
@@ -83,18 +118,20 @@ async function main() {
     void store.close().finally(() => process.exit(1));
   };
   server.once('error', cannotListen);
-  server.listen(config.port, () => {
+  server.listen(config.port, config.host, () => {
     server.off('error', cannotListen);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    announce(logger, { url: `http://localhost:${port}`, store: describeStore(target), demo });
+    announce(logger, { url: `http://localhost:${port}`, store: describeStore(target), demo, demoAccounts });
   });
   shutdownOn(server, store, logger);
 }
 
 main().catch((error: unknown) => {
   const message =
-    error instanceof ConfigError ? error.message : `start-up failed: ${error instanceof Error ? error.message : String(error)}`;
+    error instanceof ConfigError || error instanceof BootstrapError
+      ? error.message
+      : `start-up failed: ${error instanceof Error ? error.message : String(error)}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

@@ -6,6 +6,21 @@ import { IANAZone } from 'luxon';
 // The repository's .data folder, wherever the process was started from (root, backend/ or a container).
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
 
+// Compose passes `${VAR:-}` through as an empty string: that means "not set".
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+
+/** TRUSTED_PROXIES wins; the older TRUST_PROXY=true now means only a proxy on this machine. */
+function trustedProxies(env: { TRUSTED_PROXIES?: string; TRUST_PROXY: 'true' | 'false' }): false | readonly string[] {
+  const listed = (env.TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (listed.length > 0) return Object.freeze(listed);
+  return env.TRUST_PROXY === 'true' ? Object.freeze(['loopback']) : false;
+}
+
 const hour = z.coerce.number().int().min(0).max(24);
 
 const envSchema = z
@@ -32,6 +47,26 @@ const envSchema = z
     HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
     HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+    TRUSTED_PROXIES: optional(z.string()),
+    AUTH_MODE: z.enum(['required', 'off']).default('required'),
+    HOST: optional(z.string().trim().min(1)),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+    ADMIN_EMAIL: optional(z.string().trim().pipe(z.email('must be an email address'))),
+    ADMIN_PASSWORD: optional(z.string()),
+    REQUIRE_ADMIN_TOTP: z.enum(['true', 'false']).default('false'),
+    METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+    PATIENT_READS_PER_MINUTE: z.coerce.number().int().min(0).default(600),
     // Per-worker state (pools, caches) is small, so one worker per core is the useful ceiling.
     WEB_CONCURRENCY: z.preprocess(
       (value) => (value === '' ? undefined : value),
@@ -48,6 +83,18 @@ const envSchema = z
   .refine((env) => env.HTTP_HEADERS_TIMEOUT_MS <= env.HTTP_REQUEST_TIMEOUT_MS, {
     path: ['HTTP_HEADERS_TIMEOUT_MS'],
     message: 'must not be greater than HTTP_REQUEST_TIMEOUT_MS',
+  })
+  .refine((env) => env.AUTH_MODE === 'required' || env.NODE_ENV !== 'production', {
+    path: ['AUTH_MODE'],
+    message: 'off is refused with NODE_ENV=production',
+  })
+  .refine((env) => env.AUTH_MODE === 'required' || env.HOST === undefined || isLoopback(env.HOST), {
+    path: ['HOST'],
+    message: 'AUTH_MODE=off listens on loopback only (127.0.0.1, ::1 or localhost)',
+  })
+  .refine((env) => !(env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) && !(env.ADMIN_PASSWORD && !env.ADMIN_EMAIL), {
+    path: ['ADMIN_PASSWORD'],
+    message: 'ADMIN_EMAIL and ADMIN_PASSWORD are set together',
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -66,9 +113,17 @@ export type AppConfig = Readonly<{
   rateLimitPerMinute: number;
   seedDemo: Env['SEED_DEMO'];
   serveFrontend: boolean;
-  trustProxy: boolean;
   /** Cut-offs for slow clients: all headers, the whole request, an idle kept-alive connection. */
   httpTimeouts: Readonly<{ headersMs: number; requestMs: number; keepAliveMs: number }>;
+  /** Proxy addresses or CIDRs whose X-Forwarded-For is believed; false trusts none. */
+  trustProxy: false | readonly string[];
+  /** Interface to listen on; undefined means every interface. */
+  host: string | undefined;
+  auth: Readonly<{ mode: 'required' | 'off'; sessionIdleMinutes: number; sessionMaxHours: number; requireAdminTotp: boolean }>;
+  admin: Readonly<{ email: string; password: string }> | undefined;
+  /** Unset: /metrics answers loopback clients only. */
+  metricsToken: string | undefined;
+  patientReadsPerMinute: number;
   /** API processes behind one port; `auto` is resolved to one per core. */
   webConcurrency: number;
 }>;
@@ -101,7 +156,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     seedDemo: env.SEED_DEMO,
     serveFrontend: env.SERVE_FRONTEND === 'true',
-    trustProxy: env.TRUST_PROXY === 'true',
+    trustProxy: trustedProxies(env),
+    host: env.HOST ?? (env.AUTH_MODE === 'off' ? '127.0.0.1' : undefined),
+    auth: Object.freeze({
+      mode: env.AUTH_MODE,
+      sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+      sessionMaxHours: env.SESSION_MAX_HOURS,
+      requireAdminTotp: env.REQUIRE_ADMIN_TOTP === 'true',
+    }),
+    admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? Object.freeze({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }) : undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
+    patientReadsPerMinute: env.PATIENT_READS_PER_MINUTE,
     httpTimeouts: Object.freeze({
       headersMs: env.HTTP_HEADERS_TIMEOUT_MS,
       requestMs: env.HTTP_REQUEST_TIMEOUT_MS,

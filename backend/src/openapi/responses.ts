@@ -25,6 +25,11 @@ export const ERRORS = {
   hours: row('OUTSIDE_WORKING_HOURS'),
   reused: row('IDEMPOTENCY_KEY_REUSED'),
   rate: row('RATE_LIMITED'),
+  unauthenticated: row('UNAUTHENTICATED'),
+  invalidCredentials: row('INVALID_CREDENTIALS'),
+  totpRequired: row('TOTP_REQUIRED'),
+  forbidden: row('FORBIDDEN'),
+  tooManyAttempts: row('TOO_MANY_ATTEMPTS'),
   internal: row('INTERNAL_ERROR'),
   unavailable: row('SERVICE_UNAVAILABLE'),
 };

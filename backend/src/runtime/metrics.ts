@@ -21,6 +21,8 @@ export function createMetrics() {
   // The primary's AggregatorRegistry collects this worker's own samples through prom-client's IPC.
   if (cluster.isWorker) client.AggregatorRegistry.setRegistries([registry]);
   client.collectDefaultMetrics({ register: registry });
+  // The exact Node version tells an attacker which CVEs to try; nothing on a dashboard needs it.
+  registry.removeSingleMetric('nodejs_version_info');
   return {
     registry,
     httpDuration: new client.Histogram({
@@ -46,7 +48,7 @@ export function createMetrics() {
   };
 }
 
-const REPOSITORIES = ['doctors', 'patients', 'appointments', 'idempotency'] as const;
+const REPOSITORIES = ['doctors', 'patients', 'appointments', 'idempotency', 'audit', 'accounts', 'sessions', 'tokens'] as const;
 
 /** Wraps every repository method with a timer; the services never know they are measured. */
 export function instrumentStore(store: Store, metrics: Metrics): Store {

@@ -5,4 +5,10 @@ export const createPatientBody = named('CreatePatient', contract.createPatientBo
 export const updatePatientBody = named('UpdatePatient', contract.updatePatientBody);
 export const patientSchema = named('Patient', contract.patientSchema);
 
-export const listPatientsQuery = z.object({ q: searchText }).and(pagingQuery);
+/** Patient lists answer at most this many rows a page (a larger ?limit= is lowered, and meta.limit says so). */
+export const PATIENT_PAGE_MAX = 100;
+
+export const listPatientsQuery = z
+  .object({ q: searchText })
+  .and(pagingQuery)
+  .transform((query) => ({ ...query, limit: Math.min(query.limit, PATIENT_PAGE_MAX) }));

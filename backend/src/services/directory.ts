@@ -1,5 +1,7 @@
 import { NotFoundError } from '../errors.js';
+import type { AuditService } from './audit.js';
 import type { ParticipantsCache } from './participants-cache.js';
+import { confinedToDoctor } from './scope.js';
 import type { DoctorChanges, DoctorFilter, NewDoctor, NewPatient, PatientChanges, PatientFilter, Store } from '../store/store.js';
 
 export type DoctorInput = Omit<NewDoctor, 'slotMinutes' | 'email' | 'phone' | 'schedule'> &
@@ -16,7 +18,7 @@ const found = <T>(value: T | null, what: string): T => {
  * What it reads or writes refreshes the booking cache: a patient registered at the desk is usually
  * booked next.
  */
-export function directoryService(store: Store, cache: ParticipantsCache, defaultSlotMinutes: number) {
+export function directoryService(store: Store, cache: ParticipantsCache, defaultSlotMinutes: number, audit: AuditService) {
   return {
     createDoctor: async (input: DoctorInput) =>
       cache.rememberDoctor(
@@ -29,24 +31,40 @@ export function directoryService(store: Store, cache: ParticipantsCache, default
           schedule: input.schedule ?? null,
         }),
       ),
-    getDoctor: async (id: string) => found(cache.rememberDoctor(await store.doctors.get(id)), 'Doctor'),
+    getDoctor: async (id: string) => {
+      const own = confinedToDoctor();
+      return found(own && id !== own ? null : cache.rememberDoctor(await store.doctors.get(id)), 'Doctor');
+    },
     updateDoctor: async (id: string, changes: DoctorChanges) =>
       found(cache.rememberDoctor(await store.doctors.update(id, changes)), 'Doctor'),
-    listDoctors: (filter: DoctorFilter) => store.doctors.list(filter),
+    // A doctor's list holds only their own record, whatever the filters (one row needs no paging).
+    listDoctors: async (filter: DoctorFilter) => {
+      const own = confinedToDoctor();
+      if (!own) return store.doctors.list(filter);
+      const doctor = filter.offset === 0 ? await store.doctors.get(own) : null;
+      return { items: doctor ? [doctor] : [], total: 1 };
+    },
 
-    createPatient: async (input: PatientInput) =>
-      cache.rememberPatient(
-        await store.patients.create({
-          name: input.name,
-          email: input.email,
-          phone: input.phone ?? null,
-          dateOfBirth: input.dateOfBirth ?? null,
-        }),
+    createPatient: (input: PatientInput) =>
+      audit.write({ action: 'patient.create', resourceType: 'patient' }, async (record) =>
+        cache.rememberPatient(
+          await store.patients.create(
+            { name: input.name, email: input.email, phone: input.phone ?? null, dateOfBirth: input.dateOfBirth ?? null },
+            record,
+          ),
+        ),
       ),
-    getPatient: async (id: string) => found(cache.rememberPatient(await store.patients.get(id)), 'Patient'),
-    updatePatient: async (id: string, changes: PatientChanges) =>
-      found(cache.rememberPatient(await store.patients.update(id, changes)), 'Patient'),
-    listPatients: (filter: PatientFilter) => store.patients.list(filter),
+    getPatient: (id: string) =>
+      audit.read({ action: 'patient.read', resourceType: 'patient', resourceId: id }, async () =>
+        found(cache.rememberPatient(await store.patients.get(id)), 'Patient'),
+      ),
+    updatePatient: (id: string, changes: PatientChanges) =>
+      audit.write({ action: 'patient.update', resourceType: 'patient', resourceId: id }, async (record) =>
+        found(cache.rememberPatient(await store.patients.update(id, changes, record)), 'Patient'),
+      ),
+    // The search text is not recorded: it may be a name or an email address.
+    listPatients: (filter: PatientFilter) =>
+      audit.read({ action: 'patient.list', resourceType: 'patient' }, () => store.patients.list(filter)),
   };
 }
 

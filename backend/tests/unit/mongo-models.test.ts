@@ -69,13 +69,25 @@ describe('Mongo indexes', () => {
 
   it('are created explicitly, one by one, and none is ever dropped or listed for syncing', async () => {
     const stubs = stubbedMongo();
-    for (const model of ['Doctor', 'Patient', 'Appointment', 'BookingLock', 'IdempotencyRecord'] as const) {
+    const models = ['Doctor', 'Patient', 'Appointment', 'BookingLock', 'IdempotencyRecord', 'Account', 'Session', 'ApiToken'] as const;
+    for (const model of [...models, 'AuditRecord', 'AuditHead'] as const) {
       stubs.stub(model, 'createIndex', async () => 'ok');
       stubs.stub(model, 'dropIndex', async () => Promise.reject(new Error('must not drop')));
       stubs.stub(model, 'listIndexes', () => Promise.reject(new Error('must not sync')));
     }
     await createIndexes(stubs.models);
-    expect([...stubs.createdCollections].sort()).toEqual(['appointments', 'booking_locks', 'doctors', 'idempotency_records', 'patients']);
+    expect([...stubs.createdCollections].sort()).toEqual([
+      'accounts',
+      'api_tokens',
+      'appointments',
+      'audit_heads',
+      'audit_records',
+      'booking_locks',
+      'doctors',
+      'idempotency_records',
+      'patients',
+      'sessions',
+    ]);
     expect(stubs.calls.every((call) => call.method === 'createIndex')).toBe(true);
     const appointmentIndexes = stubs.callsTo('appointments', 'createIndex').map((call) => call.args);
     expect(appointmentIndexes).toContainEqual([
@@ -89,6 +101,11 @@ describe('Mongo indexes', () => {
     expect(stubs.callsTo('patients', 'createIndex').map((call) => call.args)).toContainEqual([
       { emailKey: 1 },
       expect.objectContaining({ unique: true }),
+    ]);
+    // Two chained audit records can never share a place in the chain; pending ones have none yet.
+    expect(stubs.callsTo('audit_records', 'createIndex').map((call) => call.args)).toContainEqual([
+      { seq: 1 },
+      expect.objectContaining({ unique: true, partialFilterExpression: { seq: { $type: 'number' } } }),
     ]);
   });
 

@@ -1,5 +1,6 @@
 /** Starts the built API as a child process on a free loopback port, and stops it as an operator would. */
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot, startApi } from '../../support/processes.js';
@@ -39,6 +40,9 @@ export async function startServer(databaseUrl: string, workers: number): Promise
       CLINIC_START_HOUR: '9',
       CLINIC_END_HOUR: '17',
       DEFAULT_SLOT_MINUTES: '30',
+      // Production refuses to start without an admin; the runs themselves use a staff token.
+      ADMIN_EMAIL: 'bench-admin@example.test',
+      ADMIN_PASSWORD: `bench-${randomBytes(12).toString('hex')}`,
     },
     readyWithinMs: 60_000,
     stopWithinMs: 15_000,

@@ -7,6 +7,7 @@ import {
   type IdempotencyCompletion,
   type NewAppointment,
 } from '../store.js';
+import type { MongoAuditWriter } from './audit.js';
 import { BOOKING_RETRY_POLICY, runBookingTransaction } from './booking-transaction.js';
 import { mongoCall } from './errors.js';
 import { bookingLockKeys, takeBookingLocks } from './locks.js';
@@ -15,7 +16,13 @@ import type { Models } from './models/index.js';
 import { conflictError, findConflict, overlapping, type Conflict, type OverlapProbe } from './overlap.js';
 import { appointmentViews } from './views.js';
 
-export function mongoAppointments(connection: Connection, models: Models, policy = BOOKING_RETRY_POLICY): AppointmentRepository {
+/** Without an audit writer (unit tests of the booking rules) writes store no audit record. */
+export function mongoAppointments(
+  connection: Connection,
+  models: Models,
+  policy = BOOKING_RETRY_POLICY,
+  audit?: MongoAuditWriter,
+): AppointmentRepository {
   const { Appointment, Doctor, Patient, IdempotencyRecord } = models;
 
   async function remember(idempotency: IdempotencyCompletion | undefined, view: AppointmentView, session: ClientSession) {
@@ -28,7 +35,9 @@ export function mongoAppointments(connection: Connection, models: Models, policy
   async function inTransaction<T>(work: (session: ClientSession) => Promise<T>, explain?: () => Promise<Conflict | null>): Promise<T> {
     const session = await connection.startSession();
     try {
-      return await runBookingTransaction(session, () => work(session), policy, explain);
+      const result = await runBookingTransaction(session, () => work(session), policy, explain);
+      audit?.chainSoon();
+      return result;
     } finally {
       await session.endSession();
     }
@@ -64,7 +73,7 @@ export function mongoAppointments(connection: Connection, models: Models, policy
         return { doctor: doctor && toDoctor(doctor), patient: patient && toPatient(patient) };
       }),
 
-    book: (input, idempotency) =>
+    book: (input, idempotency, entry) =>
       mongoCall(async () => {
         const probe = {
           doctorId: toObjectId(input.doctor.id),
@@ -81,13 +90,14 @@ export function mongoAppointments(connection: Connection, models: Models, policy
             const [created] = await Appointment.create([{ ...probe, status: 'BOOKED', reason: input.reason }], { session });
             const [view] = await appointmentViews(models, [created!.toObject()], session);
             await remember(idempotency, view!, session);
+            await audit?.pending(entry, view!.id, session);
             return view!;
           },
           () => findConflict(models, probe),
         );
       }),
 
-    reschedule: (id, start, end, idempotency) =>
+    reschedule: (id, start, end, idempotency, entry) =>
       mongoCall(async () => {
         if (!isObjectIdHex(id)) throw new NotFoundError('Appointment not found');
         return inTransaction(
@@ -106,6 +116,7 @@ export function mongoAppointments(connection: Connection, models: Models, policy
             ).lean();
             const [view] = await appointmentViews(models, [moved!], session);
             await remember(idempotency, view!, session);
+            await audit?.pending(entry, view!.id, session);
             return view!;
           },
           async () => {
@@ -115,7 +126,7 @@ export function mongoAppointments(connection: Connection, models: Models, policy
         );
       }),
 
-    cancel: (id, reason, idempotency) =>
+    cancel: (id, reason, idempotency, entry) =>
       mongoCall(async () => {
         if (!isObjectIdHex(id)) throw new NotFoundError('Appointment not found');
         return inTransaction(async (session) => {
@@ -132,6 +143,7 @@ export function mongoAppointments(connection: Connection, models: Models, policy
           }
           const [view] = await appointmentViews(models, [updated], session);
           await remember(idempotency, view!, session);
+          await audit?.pending(entry, view!.id, session);
           return view!;
         });
       }),

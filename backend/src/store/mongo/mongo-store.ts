@@ -1,7 +1,9 @@
 import mongoose from 'mongoose';
 import { ServiceUnavailableError } from '../../errors.js';
 import type { Store } from '../store.js';
+import { mongoAccounts, mongoSessions, mongoTokens } from './access.js';
 import { mongoAppointments } from './appointments.js';
+import { mongoAudit, resetMongoAudit } from './audit.js';
 import { mongoIdempotency } from './idempotency.js';
 import { createIndexes } from './indexes.js';
 import { registerModels } from './models/index.js';
@@ -37,12 +39,17 @@ export async function openMongoStore(uri: string): Promise<Store> {
   }
   const models = registerModels(connection);
   await createIndexes(models);
+  const audit = mongoAudit(connection, models);
   return {
     kind: 'mongodb',
     doctors: mongoDoctors(models),
-    patients: mongoPatients(models),
-    appointments: mongoAppointments(connection, models),
+    patients: mongoPatients(models, audit.writer),
+    appointments: mongoAppointments(connection, models, undefined, audit.writer),
     idempotency: mongoIdempotency(models),
+    audit: audit.repository,
+    accounts: mongoAccounts(models),
+    sessions: mongoSessions(models),
+    tokens: mongoTokens(models),
     ping: async () => {
       try {
         await connection.db!.admin().command({ ping: 1 });
@@ -51,13 +58,17 @@ export async function openMongoStore(uri: string): Promise<Store> {
       }
     },
     reset: async () => {
-      const { Doctor, Patient, Appointment, BookingLock, IdempotencyRecord } = models;
+      const { Doctor, Patient, Appointment, BookingLock, IdempotencyRecord, Account, Session, ApiToken } = models;
       await Promise.all([
+        Account.deleteMany(),
+        Session.deleteMany(),
+        ApiToken.deleteMany(),
         Doctor.deleteMany(),
         Patient.deleteMany(),
         Appointment.deleteMany(),
         BookingLock.deleteMany(),
         IdempotencyRecord.deleteMany(),
+        resetMongoAudit(models),
       ]);
     },
     close: () => connection.close(),
