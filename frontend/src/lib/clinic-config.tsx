@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
+import { Outlet } from 'react-router-dom';
 import { getConfig, type ClinicConfig } from '../services/api';
 import { ErrorAlert } from '../components/alert';
 
@@ -14,6 +15,15 @@ export function ClinicConfigProvider({ children }: { children: ReactNode }) {
     return <ErrorAlert title="The clinic settings could not be loaded." error={config.error} onRetry={() => void config.refetch()} />;
   }
   return <ClinicContext.Provider value={config.data}>{children}</ClinicContext.Provider>;
+}
+
+/** The root route: every page, sign-in included, needs the settings (time zone, sign-in mode). */
+export function ClinicConfigRoute() {
+  return (
+    <ClinicConfigProvider>
+      <Outlet />
+    </ClinicConfigProvider>
+  );
 }
 
 export function useClinic(): ClinicConfig {

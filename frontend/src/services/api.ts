@@ -54,11 +54,16 @@ export type Availability = {
   slots: Slot[];
 };
 
+export type Role = 'admin' | 'staff' | 'doctor';
+export type DemoAccount = { email: string; password: string; role: Role; name: string };
+
 export type ClinicConfig = {
   timezone: string;
   clinicStartHour: number;
   clinicEndHour: number;
   defaultSlotMinutes: number;
+  authMode?: 'required' | 'off';
+  demoAccounts?: DemoAccount[];
 };
 
 export type Page<T> = { items: T[]; total: number; limit: number; offset: number };
@@ -100,14 +105,14 @@ export class ApiError extends Error {
 
 const API_BASE = (import.meta.env.VITE_API_URL ?? '/api').replace(/\/+$/, '');
 
-type Query = Record<string, string | number | undefined>;
-type RequestOptions = {
-  method?: 'GET' | 'POST' | 'PUT';
+export type Query = Record<string, string | number | undefined>;
+export type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Query;
   body?: unknown;
   idempotencyKey?: string;
 };
-type Envelope<T> = { data: T; meta?: { total: number; limit: number; offset: number } };
+export type Envelope<T> = { data: T; meta?: { total: number; limit: number; offset: number } };
 
 function buildUrl(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
@@ -118,7 +123,15 @@ function buildUrl(path: string, query: Query = {}): string {
   return `${API_BASE}${path}${search ? `?${search}` : ''}`;
 }
 
-async function request<T>(path: string, options: RequestOptions = {}): Promise<Envelope<T>> {
+const unauthenticatedListeners = new Set<() => void>();
+
+/** Called whenever the API says the session is gone, so the app can ask the user to sign in again. */
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<Envelope<T>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
@@ -129,6 +142,8 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<E
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      // The session lives in an HttpOnly cookie; send it also when the API is on another origin.
+      credentials: 'include',
     });
   } catch {
     throw new ApiError({
@@ -139,12 +154,16 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<E
     });
   }
 
+  if (response.status === 204) return { data: undefined as T };
   const headerId = response.headers.get('X-Correlation-ID');
   const payload: unknown = await response.json().catch(() => null);
   if (response.ok && isObject(payload) && payload.success === true) {
     return payload as unknown as Envelope<T>;
   }
   const error = isObject(payload) && isObject(payload.error) ? payload.error : {};
+  if (response.status === 401 && error.code === 'UNAUTHENTICATED') {
+    for (const listener of unauthenticatedListeners) listener();
+  }
   throw new ApiError({
     status: response.status,
     code: typeof error.code === 'string' ? error.code : `HTTP_${response.status}`,
@@ -158,7 +177,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-async function list<T>(path: string, query: Query): Promise<Page<T>> {
+export async function list<T>(path: string, query: Query): Promise<Page<T>> {
   const { data, meta } = await request<T[]>(path, { query });
   return {
     items: data,
@@ -189,6 +208,10 @@ export function listDoctors(params: Paging & { q?: string; specialty?: string } 
 
 export async function createDoctor(input: NewDoctor): Promise<Doctor> {
   return (await request<Doctor>('/doctors', { method: 'POST', body: input })).data;
+}
+
+export async function getDoctor(id: string): Promise<Doctor> {
+  return (await request<Doctor>(`/doctors/${encodeURIComponent(id)}`)).data;
 }
 
 export function listPatients(params: Paging & { q?: string } = {}) {
@@ -225,7 +248,11 @@ export async function cancelAppointment(id: string, reason?: string, idempotency
 
 export type NewTime = { start: string; end?: string };
 
-export async function rescheduleAppointment(id: string, input: NewTime, idempotencyKey: string = newIdempotencyKey()): Promise<Appointment> {
+export async function rescheduleAppointment(
+  id: string,
+  input: NewTime,
+  idempotencyKey: string = newIdempotencyKey(),
+): Promise<Appointment> {
   const path = `/appointments/${encodeURIComponent(id)}/reschedule`;
   return (await request<Appointment>(path, { method: 'POST', body: input, idempotencyKey })).data;
 }

@@ -1,0 +1,6 @@
+import type { QueryClient } from '@tanstack/react-query';
+
+/** Drops every cached answer but the clinic settings, so one user never sees another's data. */
+export function forgetEverythingButSettings(queryClient: QueryClient) {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'config' });
+}

@@ -1,0 +1,37 @@
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { useClinic } from '../../lib/clinic-config';
+import { afterSignIn, homeFor } from './access';
+import { SignInForm } from './sign-in-form';
+import { useCurrentUser } from './use-current-user';
+
+export function SignInPage() {
+  const { authMode = 'required', demoAccounts } = useClinic();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const next = params.get('next');
+  const user = useCurrentUser(authMode === 'required');
+
+  if (authMode === 'off') return <Navigate to="/" replace />;
+  return (
+    <>
+      <header className="site-header">
+        <p className="site-title">Clinic desk</p>
+      </header>
+      <main id="main" className="sign-in">
+        <title>Sign in · Clinic desk</title>
+        <h1>Sign in</h1>
+        {next && !user.data && <p className="muted">Sign in to go on where you were.</p>}
+        {user.data ? (
+          <p>
+            You are signed in as {user.data.name}. <Link to={afterSignIn(next, user.data.role)}>Continue</Link>
+          </p>
+        ) : (
+          <SignInForm
+            demoAccounts={demoAccounts}
+            onSignedIn={(me) => void navigate(next ? afterSignIn(next, me.role) : homeFor(me.role), { replace: true })}
+          />
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { useSession } from '../auth/session';
+import { ChangePasswordForm } from './change-password-form';
+import { TotpSettings } from './totp-settings';
+
+export function MyAccountPage() {
+  const { me } = useSession();
+  return (
+    <>
+      <title>My account · Clinic desk</title>
+      <h1>My account</h1>
+      <p>
+        {me.name} · {me.email} · {me.role}
+      </p>
+      <section aria-labelledby="password-heading" className="card">
+        <h2 id="password-heading">Change password</h2>
+        <ChangePasswordForm />
+      </section>
+      <section aria-labelledby="totp-heading" className="card">
+        <h2 id="totp-heading">Two-step sign-in</h2>
+        <TotpSettings me={me} />
+      </section>
+    </>
+  );
+}
