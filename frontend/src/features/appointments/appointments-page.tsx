@@ -50,9 +50,7 @@ export function AppointmentsPage() {
   function onRescheduled(appointment: Appointment) {
     setRescheduling(null);
     const day = formatLongDate(dateInZone(appointment.start, timezone));
-    setNotice(
-      `Rescheduled: ${appointment.patient.name} with ${appointment.doctor.name} to ${day} at ${formatTime(appointment.start, timezone)}.`,
-    );
+    setNotice(`Rescheduled: ${appointment.patient.name} with ${appointment.doctor.name} to ${day} at ${formatTime(appointment.start, timezone)}.`);
   }
 
   // A rescheduled row stays booked, so focus goes back to its Reschedule button (declared after

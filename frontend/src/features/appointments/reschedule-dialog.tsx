@@ -9,8 +9,7 @@ import { useRescheduleAppointment } from './use-reschedule-appointment';
 
 // Plain words for each 409; the free slots are reloaded behind them.
 const CONFLICT_TEXT: Record<string, string> = {
-  BOOKING_CONFLICT:
-    'Someone else has just booked this time with this doctor. The free slots have been refreshed: please choose another time.',
+  BOOKING_CONFLICT: 'Someone else has just booked this time with this doctor. The free slots have been refreshed: please choose another time.',
   PATIENT_CONFLICT: 'This patient already has another appointment at this time. Please choose a different time.',
   ALREADY_CANCELLED: 'This appointment has been cancelled in the meantime, so it can no longer be moved.',
 };
