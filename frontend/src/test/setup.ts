@@ -3,3 +3,16 @@ import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 afterEach(() => cleanup());
+
+// jsdom has <dialog> but not its modal methods; these do what the components rely on.
+const dialogProto = HTMLDialogElement.prototype;
+if (typeof dialogProto.showModal !== 'function') {
+  dialogProto.showModal = function (this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  dialogProto.close = function (this: HTMLDialogElement) {
+    if (!this.hasAttribute('open')) return;
+    this.removeAttribute('open');
+    this.dispatchEvent(new Event('close'));
+  };
+}

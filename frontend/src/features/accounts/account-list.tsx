@@ -72,13 +72,23 @@ export function AccountList() {
                   <td>
                     <div className="row-actions">
                       {account.id !== me.id && (
-                        <button type="button" className="button-secondary" onClick={() => toggle(account)} disabled={update.isPending}>
+                        <button
+                          type="button"
+                          className="button-secondary"
+                          onClick={() => toggle(account)}
+                          disabled={update.isPending}
+                          aria-label={`${account.disabled ? 'Enable' : 'Disable'} ${account.name}`}
+                        >
                           {account.disabled ? 'Enable' : 'Disable'}
-                          <span className="visually-hidden"> {account.name}</span>
                         </button>
                       )}
-                      <button type="button" className="button-secondary" onClick={() => setResetting(account)}>
-                        Reset password<span className="visually-hidden"> of {account.name}</span>
+                      <button
+                        type="button"
+                        className="button-secondary"
+                        onClick={() => setResetting(account)}
+                        aria-label={`Reset password of ${account.name}`}
+                      >
+                        Reset password
                       </button>
                     </div>
                   </td>

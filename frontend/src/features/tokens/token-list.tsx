@@ -55,8 +55,13 @@ export function TokenList() {
                   <td>{state(token, now)}</td>
                   <td>
                     {!token.revokedAt && (
-                      <button type="button" className="button-danger" onClick={() => setRevoking(token)}>
-                        Revoke<span className="visually-hidden"> {token.name}</span>
+                      <button
+                        type="button"
+                        className="button-danger"
+                        onClick={() => setRevoking(token)}
+                        aria-label={`Revoke ${token.name}`}
+                      >
+                        Revoke
                       </button>
                     )}
                   </td>
