@@ -1,16 +1,17 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Token } from '../../services/admin-api';
 import { fakeApi, noContent, ok } from '../../test/fake-api';
 import { clinicConfig, emptyLists, meAs, renderApp } from '../../test/render-app';
 
 afterEach(() => vi.unstubAllGlobals());
 
 const SECRET = 'clk_0123456789abcdefghijklmnopqrstuv';
-const base = { role: 'staff', createdAt: '2030-06-01T10:00:00.000Z', expiresAt: '2099-08-30T10:00:00.000Z', revokedAt: null };
+const base = { role: 'staff' as const, createdAt: '2030-06-01T10:00:00.000Z', expiresAt: '2099-08-30T10:00:00.000Z', revokedAt: null };
 
 function tokensApi() {
-  const tokens = [{ id: 't0', name: 'old-lab', lastUsedAt: '2030-06-02T08:15:00.000Z', ...base }];
+  const tokens: Token[] = [{ id: 't0', name: 'old-lab', lastUsedAt: '2030-06-02T08:15:00.000Z', ...base }];
   const api = fakeApi({
     ...emptyLists,
     'GET /api/config': () => ok(clinicConfig),
