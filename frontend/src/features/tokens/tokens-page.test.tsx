@@ -18,7 +18,7 @@ function tokensApi() {
     'GET /api/auth/me': () => ok(meAs('admin')),
     'GET /api/tokens': () => ok(tokens, { total: tokens.length, limit: 200, offset: 0 }),
     'POST /api/tokens': (r) => {
-      const created = { id: 't1', lastUsedAt: null, ...base, ...(r.body as object) };
+      const created: Token = { id: 't1', name: '', lastUsedAt: null, ...base, ...(r.body as Partial<Token>) };
       tokens.push(created);
       return { status: 201, ...ok({ ...created, secret: SECRET }) };
     },
