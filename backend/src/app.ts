@@ -5,57 +5,92 @@ import express from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from './config/env.js';
 import type { Logger } from './config/logger.js';
+import { loginThrottle } from './auth/throttle.js';
+import { accountsController, tokensController } from './controllers/access.js';
 import { appointmentsController } from './controllers/appointments.js';
+import { authController } from './controllers/auth.js';
 import { doctorsController } from './controllers/doctors.js';
 import { patientsController } from './controllers/patients.js';
 import { createMetrics, instrumentStore } from './runtime/metrics.js';
+import { authenticate } from './middleware/authenticate.js';
+import { authorize } from './middleware/authorize.js';
 import { correlationId } from './middleware/correlation.js';
 import { errorHandler, notFoundRoute } from './middleware/error-handler.js';
 import { idempotency } from './middleware/idempotency.js';
-import { rateLimiter } from './middleware/rate-limit.js';
+import { patientReadLimiter, rateLimiter } from './middleware/rate-limit.js';
 import { bookingOutcome, rememberMountPath, requestLog } from './middleware/request-log.js';
+import { refuseCrossSite } from './middleware/same-origin.js';
 import { buildOpenApiDocument } from './openapi/document.js';
+import { accountsRouter, authRouter, tokensRouter } from './routes/access.js';
 import { appointmentsRouter, availabilityRouter } from './routes/appointments.js';
 import { docsRouter } from './routes/docs.js';
 import { doctorsRouter } from './routes/doctors.js';
 import { patientsRouter } from './routes/patients.js';
 import { configRouter, healthHandler, metricsHandler } from './routes/system.js';
+import type { DemoAccount } from './seed/demo-access.js';
+import { accountService } from './services/accounts.js';
 import { appointmentService } from './services/appointments.js';
 import { directoryService } from './services/directory.js';
 import { participantsCache } from './services/participants-cache.js';
+import { sessionService } from './services/sessions.js';
+import { tokenService } from './services/tokens.js';
 import type { Store } from './store/store.js';
 
 export type AppDependencies = {
   store: Store;
-  config: Pick<AppConfig, 'clinic' | 'corsOrigins' | 'rateLimitPerMinute' | 'trustProxy'>;
+  config: Pick<
+    AppConfig,
+    'clinic' | 'corsOrigins' | 'rateLimitPerMinute' | 'trustProxy' | 'auth' | 'metricsToken' | 'patientReadsPerMinute'
+  >;
   logger: Logger;
   /** The built SPA to serve at `/`; omitted in API-only tests. */
   frontendDir?: string;
   clock?: () => Date;
+  /** Shown on the sign-in page only when the demo clinic (and its accounts) is in this store. */
+  demoAccounts?: readonly DemoAccount[];
 };
 
 /** Builds the whole HTTP app from its dependencies; nothing here reads the environment. */
-export function createApp({ store: rawStore, config, logger, frontendDir, clock = () => new Date() }: AppDependencies) {
+export function createApp({ store: rawStore, config, logger, frontendDir, clock = () => new Date(), demoAccounts }: AppDependencies) {
   const metrics = createMetrics();
   const store = instrumentStore(rawStore, metrics);
   const cache = participantsCache(store);
   const directory = directoryService(store, cache, config.clinic.defaultSlotMinutes);
   const appointments = appointmentService(store, cache, config.clinic, clock, logger);
   const appointmentHandlers = appointmentsController(appointments, config.clinic.timezone);
+  const sessions = sessionService(store, config.auth, loginThrottle(clock), clock);
+  const accounts = accountService(store, clock);
+  const tokens = tokenService(store, clock);
 
   const app = express();
   app.disable('x-powered-by');
   // Answers are live data, never revalidated, and hashing each body cost a booking about 8% of
   // the API's CPU. Static files keep theirs (express.static sets its own).
   app.set('etag', false);
-  app.set('trust proxy', config.trustProxy);
+  app.set('trust proxy', config.trustProxy === false ? false : [...config.trustProxy]);
   app.use(correlationId);
   app.use(requestLog(logger, metrics));
   app.use(
     helmet({
       // Clinics often reach the server over plain http on their LAN: upgrading every asset to
       // https there would load nothing, and the opener/agent-cluster headers only warn on http.
-      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+      // The SPA's shell loads one script and one stylesheet from this origin; nothing inline.
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          scriptSrcAttr: ["'none'"],
+        },
+      },
       crossOriginOpenerPolicy: false,
       originAgentCluster: false,
     }),
@@ -63,20 +98,34 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   app.use(
     cors({
       origin: config.corsOrigins.includes('*') ? true : [...config.corsOrigins],
+      // Cookies cross origins only to the origins named; with `*` no credentials are allowed at all.
+      credentials: !config.corsOrigins.includes('*'),
       exposedHeaders: ['X-Correlation-ID', 'Idempotent-Replayed'],
     }),
   );
 
+  app.use(refuseCrossSite(config.corsOrigins));
   app.get('/health', healthHandler(store));
   app.get('/api/health', healthHandler(store));
-  app.get('/metrics', metricsHandler(metrics));
+  app.get('/metrics', metricsHandler(metrics, config.metricsToken));
 
   const api = express.Router();
+  api.use((_req, res, next) => {
+    // Answers carry patient data: no browser, proxy or CDN may keep a copy.
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   api.use(rateLimiter(config.rateLimitPerMinute));
+  api.use(authenticate(config.auth.mode, sessions, tokens));
+  api.use(authorize(config.auth.requireAdminTotp));
   api.use(express.json({ limit: '100kb' }));
   const mount = (path: string, router: express.Router) => api.use(path, rememberMountPath, router);
-  mount('/config', configRouter(config.clinic));
+  mount('/config', configRouter(config.clinic, config.auth.mode, demoAccounts));
+  mount('/auth', authRouter(authController(sessions, accounts)));
+  mount('/accounts', accountsRouter(accountsController(accounts)));
+  mount('/tokens', tokensRouter(tokensController(tokens)));
   mount('/doctors', doctorsRouter(doctorsController(directory)));
+  api.use('/patients', patientReadLimiter(config.patientReadsPerMinute));
   mount('/patients', patientsRouter(patientsController(directory, appointments)));
   mount(
     '/appointments',

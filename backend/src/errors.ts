@@ -15,7 +15,12 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'RATE_LIMITED'
   | 'INTERNAL_ERROR'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'TOTP_REQUIRED'
+  | 'FORBIDDEN'
+  | 'TOO_MANY_ATTEMPTS';
 
 export class AppError extends Error {
   constructor(
@@ -60,6 +65,24 @@ export class BusinessRuleError extends AppError {
 export class ServiceUnavailableError extends AppError {
   constructor(message = 'The database cannot be reached; try again shortly') {
     super('SERVICE_UNAVAILABLE', 503, message);
+  }
+}
+
+export class AuthenticationError extends AppError {
+  constructor(code: 'UNAUTHENTICATED' | 'INVALID_CREDENTIALS' | 'TOTP_REQUIRED', message: string) {
+    super(code, 401, message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'Your role may not do this') {
+    super('FORBIDDEN', 403, message);
+  }
+}
+
+export class TooManyAttemptsError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('TOO_MANY_ATTEMPTS', 429, `Too many failed sign-ins; try again in ${retryAfterSeconds} s`);
   }
 }
 

@@ -6,7 +6,9 @@ import { runPrimary } from './runtime/cluster.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/env.js';
 import { createLogger, type Logger } from './config/logger.js';
 import { createHttpServer } from './runtime/http-server.js';
-import { seedDemoData } from './seed/demo-data.js';
+import { BootstrapError, ensureFirstAdmin } from './auth/bootstrap.js';
+import { demoAccountsIn } from './seed/demo-access.js';
+import { seedDemoData, type SeedSummary } from './seed/demo-data.js';
 import { describeTarget, openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 
@@ -17,8 +19,29 @@ async function seedIfWanted(store: Store, config: AppConfig, logger: Logger) {
   // Demo data only where it cannot surprise anyone: a fresh embedded store, or when asked for.
   const wanted = config.seedDemo === 'true' || (config.seedDemo === 'auto' && store.kind === 'pglite');
   if (!wanted) return;
-  const summary = await seedDemoData(store, config.clinic);
-  if (!summary.skipped) logger.info('loaded demo data into the empty store', { ...summary });
+  const summary = await seedDemoData(store, config.clinic, new Date(), { withAccess: config.nodeEnv !== 'production' });
+  if (summary.skipped) return;
+  const { access, ...counts } = summary;
+  logger.info('loaded demo data into the empty store', counts);
+  if (access) printDemoAccess(access, config.port);
+}
+
+/** Once, when they are made: the demo token's secret is never stored and cannot be shown again. */
+function printDemoAccess(access: NonNullable<SeedSummary['access']>, port: number) {
+  const lines = access.accounts.map((account) => `  ${account.role.padEnd(6)} ${account.email.padEnd(20)} ${account.password}`);
+  process.stdout.write(
+    `\nDemo sign-ins (demo only; change or disable them before real use):\n${lines.join('\n')}\n` +
+      `Demo API token (staff): ${access.token}\n  curl -H "Authorization: Bearer ${access.token}" http://localhost:${port}/api/doctors\n\n`,
+  );
+}
+
+async function prepareAccess(store: Store, config: AppConfig, logger: Logger) {
+  await ensureFirstAdmin(store, config, logger);
+  if (config.auth.mode === 'off') {
+    logger.warn(`AUTH_MODE=off: every request is served as admin without credentials; listening on ${config.host} only`);
+    return undefined;
+  }
+  return demoAccountsIn(store);
 }
 
 function shutdownOn(server: Server, store: Store, logger: Logger) {
@@ -54,15 +77,24 @@ async function main() {
     // Migrations (and an asked-for seed) run once here, before any worker opens the store.
     const store = await openStore(config);
     await seedIfWanted(store, config, logger);
+    await ensureFirstAdmin(store, config, logger);
     await store.close();
     runPrimary(workers, logger, SHUTDOWN_GRACE_MS);
     return;
   }
   const store = await openStore(config);
   if (cluster.isPrimary) await seedIfWanted(store, config, logger);
-  const purge = setInterval(() => void store.idempotency.purgeExpired(new Date()).catch(() => undefined), 60 * 60 * 1000);
+  const demoAccounts = await prepareAccess(store, config, logger);
+  const idleBefore = () => new Date(Date.now() - config.auth.sessionIdleMinutes * 60_000);
+  const purge = setInterval(
+    () => {
+      void store.idempotency.purgeExpired(new Date()).catch(() => undefined);
+      void store.sessions.purgeExpired(idleBefore(), new Date()).catch(() => undefined);
+    },
+    60 * 60 * 1000,
+  );
   purge.unref();
-  const app = createApp({ store, config, logger, frontendDir: config.serveFrontend ? frontendDir : undefined });
+  const app = createApp({ store, config, logger, frontendDir: config.serveFrontend ? frontendDir : undefined, demoAccounts });
   const server = createHttpServer(app);
   // A port already taken or not ours to bind ends start-up with one clear line, not a stack trace.
   const cannotListen = (error: NodeJS.ErrnoException) => {
@@ -70,7 +102,7 @@ async function main() {
     void store.close().finally(() => process.exit(1));
   };
   server.once('error', cannotListen);
-  server.listen(config.port, () => {
+  server.listen(config.port, config.host, () => {
     server.off('error', cannotListen);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -81,7 +113,9 @@ async function main() {
 
 main().catch((error: unknown) => {
   const message =
-    error instanceof ConfigError ? error.message : `start-up failed: ${error instanceof Error ? error.message : String(error)}`;
+    error instanceof ConfigError || error instanceof BootstrapError
+      ? error.message
+      : `start-up failed: ${error instanceof Error ? error.message : String(error)}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

@@ -6,6 +6,18 @@ import { IANAZone } from 'luxon';
 // The repository's .data folder, wherever the process was started from (root, backend/ or a container).
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
 
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+
+/** TRUSTED_PROXIES wins; the older TRUST_PROXY=true now means only a proxy on this machine. */
+function trustedProxies(env: { TRUSTED_PROXIES?: string; TRUST_PROXY: 'true' | 'false' }): false | readonly string[] {
+  const listed = (env.TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (listed.length > 0) return Object.freeze(listed);
+  return env.TRUST_PROXY === 'true' ? Object.freeze(['loopback']) : false;
+}
+
 const hour = z.coerce.number().int().min(0).max(24);
 
 const envSchema = z
@@ -28,6 +40,26 @@ const envSchema = z
     SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
     SERVE_FRONTEND: z.enum(['true', 'false']).default('true'),
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    TRUSTED_PROXIES: z.string().optional(),
+    AUTH_MODE: z.enum(['required', 'off']).default('required'),
+    HOST: z.string().trim().min(1).optional(),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+    ADMIN_EMAIL: z.string().trim().pipe(z.email('must be an email address')).optional(),
+    ADMIN_PASSWORD: z.string().optional(),
+    REQUIRE_ADMIN_TOTP: z.enum(['true', 'false']).default('false'),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    PATIENT_READS_PER_MINUTE: z.coerce.number().int().min(0).default(600),
     // Per-worker state (pools, caches) is small, so one worker per core is the useful ceiling.
     WEB_CONCURRENCY: z.preprocess(
       (value) => (value === '' ? undefined : value),
@@ -39,6 +71,18 @@ const envSchema = z
   .refine((env) => env.CLINIC_START_HOUR < env.CLINIC_END_HOUR, {
     path: ['CLINIC_END_HOUR'],
     message: 'must be greater than CLINIC_START_HOUR',
+  })
+  .refine((env) => env.AUTH_MODE === 'required' || env.NODE_ENV !== 'production', {
+    path: ['AUTH_MODE'],
+    message: 'off is refused with NODE_ENV=production',
+  })
+  .refine((env) => env.AUTH_MODE === 'required' || env.HOST === undefined || isLoopback(env.HOST), {
+    path: ['HOST'],
+    message: 'AUTH_MODE=off listens on loopback only (127.0.0.1, ::1 or localhost)',
+  })
+  .refine((env) => !(env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) && !(env.ADMIN_PASSWORD && !env.ADMIN_EMAIL), {
+    path: ['ADMIN_PASSWORD'],
+    message: 'ADMIN_EMAIL and ADMIN_PASSWORD are set together',
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -55,7 +99,15 @@ export type AppConfig = Readonly<{
   rateLimitPerMinute: number;
   seedDemo: Env['SEED_DEMO'];
   serveFrontend: boolean;
-  trustProxy: boolean;
+  /** Proxy addresses or CIDRs whose X-Forwarded-For is believed; false trusts none. */
+  trustProxy: false | readonly string[];
+  /** Interface to listen on; undefined means every interface. */
+  host: string | undefined;
+  auth: Readonly<{ mode: 'required' | 'off'; sessionIdleMinutes: number; sessionMaxHours: number; requireAdminTotp: boolean }>;
+  admin: Readonly<{ email: string; password: string }> | undefined;
+  /** Unset: /metrics answers loopback clients only. */
+  metricsToken: string | undefined;
+  patientReadsPerMinute: number;
   /** API processes behind one port; `auto` is resolved to one per core. */
   webConcurrency: number;
 }>;
@@ -87,7 +139,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     seedDemo: env.SEED_DEMO,
     serveFrontend: env.SERVE_FRONTEND === 'true',
-    trustProxy: env.TRUST_PROXY === 'true',
+    trustProxy: trustedProxies(env),
+    host: env.HOST ?? (env.AUTH_MODE === 'off' ? '127.0.0.1' : undefined),
+    auth: Object.freeze({
+      mode: env.AUTH_MODE,
+      sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+      sessionMaxHours: env.SESSION_MAX_HOURS,
+      requireAdminTotp: env.REQUIRE_ADMIN_TOTP === 'true',
+    }),
+    admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? Object.freeze({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }) : undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
+    patientReadsPerMinute: env.PATIENT_READS_PER_MINUTE,
     webConcurrency: env.WEB_CONCURRENCY === 'auto' ? availableParallelism() : env.WEB_CONCURRENCY,
   });
 }

@@ -23,6 +23,8 @@ import {
   WRITE_ERRORS,
   type ErrorCode,
 } from './responses.js';
+import { ruleFor } from '../auth/policy.js';
+import { accessRoutes, securitySchemes } from './access-routes.js';
 import { createDoctorBody, doctorSchema, listDoctorsQuery, updateDoctorBody } from '../schemas/doctors.js';
 import { createPatientBody, listPatientsQuery, patientSchema, updatePatientBody } from '../schemas/patients.js';
 
@@ -89,6 +91,10 @@ const configSchema = z
     clinicStartHour: z.number().int(),
     clinicEndHour: z.number().int(),
     defaultSlotMinutes: z.number().int(),
+    authMode: z.enum(['required', 'off']),
+    demoAccounts: z
+      .array(z.object({ email: z.string(), password: z.string(), role: z.enum(['admin', 'staff', 'doctor']), name: z.string() }))
+      .optional(),
   })
   .openapi('ClinicConfig');
 
@@ -107,14 +113,15 @@ function systemRoutes(): RouteConfig[] {
       method: 'get',
       path: '/metrics',
       tags: ['System'],
-      summary: 'Prometheus metrics: request durations, booking outcomes, store query durations',
+      summary:
+        'Prometheus metrics: request durations, booking outcomes, store query durations. With METRICS_TOKEN set, send it as a bearer token; without, only loopback clients are answered',
       responses: { 200: { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: z.string() } } } },
     },
     {
       method: 'get',
       path: '/api/config',
       tags: ['System'],
-      summary: 'Clinic timezone and hours, for clients that show times the way the clinic reads them',
+      summary: 'Clinic timezone and hours, the auth mode, and (demo clinic only) the demo sign-ins',
       responses: { ...ok(200, 'Clinic settings', envelope(configSchema)), ...errorResponses([]) },
     },
     {
@@ -222,6 +229,17 @@ function appointmentRoutes(): RouteConfig[] {
   ];
 }
 
+/** Marks what the policy table closes: a session or a token, else 401; the wrong role, 403. */
+function withAccess(route: RouteConfig): RouteConfig {
+  if (!route.path.startsWith('/api/') || ruleFor(route.method.toUpperCase(), route.path.replace(/\{(\w+)\}/g, ':$1')) === 'public')
+    return route;
+  return {
+    ...route,
+    security: [{ bearerAuth: [] }, { cookieAuth: [] }],
+    responses: { ...route.responses, ...errorResponses([ERRORS.unauthenticated, ERRORS.forbidden]) },
+  };
+}
+
 /** The whole API as OpenAPI 3.1, generated from the zod schemas the controllers validate with. */
 export function buildOpenApiDocument() {
   const registry = new OpenAPIRegistry();
@@ -241,8 +259,10 @@ export function buildOpenApiDocument() {
       [ERRORS.duplicate],
     ),
     ...appointmentRoutes(),
+    ...accessRoutes(),
   ];
-  for (const route of routes) registry.registerPath(route);
+  for (const [name, scheme] of Object.entries(securitySchemes)) registry.registerComponent('securitySchemes', name, scheme);
+  for (const route of routes) registry.registerPath(withAccess(route));
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
@@ -250,7 +270,9 @@ export function buildOpenApiDocument() {
       version: '1.0.0',
       description:
         'Every success is { success: true, data } (lists add meta: { total, limit, offset }); every failure is the Error schema. ' +
-        'Instants are UTC ISO 8601. Every resource carries its id twice, as id and _id.',
+        'Instants are UTC ISO 8601. Every resource carries its id twice, as id and _id. ' +
+        'Every route but /health, /api/health, /api/config, /api/docs, /api/openapi.json and POST /api/auth/login needs ' +
+        'Authorization: Bearer <token> or the session cookie from POST /api/auth/login. Patient lists answer at most 100 rows a page.',
     },
     servers: [{ url: '/' }],
   });

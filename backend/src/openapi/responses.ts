@@ -25,6 +25,11 @@ export const ERRORS = {
   hours: { status: 422, code: 'OUTSIDE_WORKING_HOURS', when: "the interval is not inside one of the doctor's working windows" },
   reused: { status: 422, code: 'IDEMPOTENCY_KEY_REUSED', when: 'the Idempotency-Key was used before with a different body' },
   rate: { status: 429, code: 'RATE_LIMITED', when: 'the client is over the per-minute request limit' },
+  unauthenticated: { status: 401, code: 'UNAUTHENTICATED', when: 'no valid session cookie or bearer token' },
+  invalidCredentials: { status: 401, code: 'INVALID_CREDENTIALS', when: 'the email or password (or TOTP code) is wrong' },
+  totpRequired: { status: 401, code: 'TOTP_REQUIRED', when: 'the password is right and the account needs its TOTP code' },
+  forbidden: { status: 403, code: 'FORBIDDEN', when: "the caller's role may not do this, or the request came from another site" },
+  tooManyAttempts: { status: 429, code: 'TOO_MANY_ATTEMPTS', when: 'too many failed sign-ins; wait Retry-After seconds' },
   internal: { status: 500, code: 'INTERNAL_ERROR', when: 'anything unexpected; quote the correlationId' },
   unavailable: { status: 503, code: 'SERVICE_UNAVAILABLE', when: 'the database cannot be reached' },
 } satisfies Record<string, ErrorCode>;

@@ -1,8 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import type { ClinicHours } from '../services/clinic-time.js';
 import type { Metrics } from '../runtime/metrics.js';
+import type { DemoAccount } from '../seed/demo-access.js';
 import type { Store } from '../store/store.js';
-import { ServiceUnavailableError } from '../errors.js';
+import { sameSecret } from '../auth/secrets.js';
+import { AuthenticationError, ServiceUnavailableError } from '../errors.js';
 
 export function healthHandler(store: Store) {
   return async (_req: Request, res: Response) => {
@@ -14,14 +16,28 @@ export function healthHandler(store: Store) {
   };
 }
 
-export function metricsHandler(metrics: Metrics) {
-  return async (_req: Request, res: Response) => {
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/** With METRICS_TOKEN, only `Authorization: Bearer <it>` reads; without one, only this machine does. */
+export function metricsHandler(metrics: Metrics, token: string | undefined) {
+  return async (req: Request, res: Response) => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.get('Authorization') ?? '')?.[1];
+    const allowed = token ? bearer !== undefined && sameSecret(bearer, token) : LOOPBACK.test(req.ip ?? '');
+    if (!allowed)
+      throw new AuthenticationError(
+        'UNAUTHENTICATED',
+        token ? 'Send the metrics token as a bearer token' : 'Metrics are served to this machine only',
+      );
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   };
 }
 
-/** What the SPA needs to show times the way the clinic reads them. */
-export function configRouter(clinic: ClinicHours & { defaultSlotMinutes: number }) {
+/** What the SPA needs to show times the way the clinic reads them, and how to sign in. */
+export function configRouter(
+  clinic: ClinicHours & { defaultSlotMinutes: number },
+  authMode: 'required' | 'off',
+  demoAccounts?: readonly DemoAccount[],
+) {
   return Router().get('/', (_req, res) => {
     res.json({
       success: true,
@@ -30,6 +46,8 @@ export function configRouter(clinic: ClinicHours & { defaultSlotMinutes: number 
         clinicStartHour: clinic.startHour,
         clinicEndHour: clinic.endHour,
         defaultSlotMinutes: clinic.defaultSlotMinutes,
+        authMode,
+        ...(demoAccounts?.length ? { demoAccounts } : {}),
       },
     });
   });

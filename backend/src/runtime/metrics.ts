@@ -21,6 +21,8 @@ export function createMetrics() {
   // The primary's AggregatorRegistry collects this worker's own samples through prom-client's IPC.
   if (cluster.isWorker) client.AggregatorRegistry.setRegistries([registry]);
   client.collectDefaultMetrics({ register: registry });
+  // The exact Node version tells an attacker which CVEs to try; nothing on a dashboard needs it.
+  registry.removeSingleMetric('nodejs_version_info');
   return {
     registry,
     httpDuration: new client.Histogram({

@@ -25,7 +25,13 @@ export const updatePatientBody = z
   .refine((body) => Object.keys(body).length > 0, 'send at least one field to change')
   .openapi('UpdatePatient');
 
-export const listPatientsQuery = z.object({ q: searchText }).and(pagingQuery);
+/** Patient lists answer at most this many rows a page (a larger ?limit= is lowered, and meta.limit says so). */
+export const PATIENT_PAGE_MAX = 100;
+
+export const listPatientsQuery = z
+  .object({ q: searchText })
+  .and(pagingQuery)
+  .transform((query) => ({ ...query, limit: Math.min(query.limit, PATIENT_PAGE_MAX) }));
 
 export const patientSchema = z
   .object({

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { slotGrid, workingWindows, type ClinicHours, type Interval } from '../services/clinic-time.js';
 import type { Doctor, Patient, Store } from '../store/store.js';
+import { seedDemoAccess, type DemoAccount } from './demo-access.js';
 
 const DOCTORS = [
   { name: 'Dr. Maria Alvarez', specialty: 'Cardiology', email: 'm.alvarez@clinic.example', phone: '+44 20 7946 0101', slotMinutes: 30 },
@@ -37,7 +38,15 @@ function seededRandom(seed: number) {
   };
 }
 
-export type SeedSummary = { doctors: number; patients: number; booked: number; cancelled: number; skipped: boolean };
+export type SeedSummary = {
+  doctors: number;
+  patients: number;
+  booked: number;
+  cancelled: number;
+  skipped: boolean;
+  /** The demo sign-ins and the demo API token's secret, which exists only here. */
+  access?: { accounts: DemoAccount[]; token: string };
+};
 
 export async function isEmpty(store: Store): Promise<boolean> {
   const [doctors, patients] = await Promise.all([
@@ -51,7 +60,12 @@ export async function isEmpty(store: Store): Promise<boolean> {
  * Five doctors, ten patients and about 60 appointments over the next 14 clinic days, ~80% booked
  * and ~20% cancelled, with no overlaps for any doctor or patient. Skips a store that has data.
  */
-export async function seedDemoData(store: Store, clinic: ClinicHours, now = new Date()): Promise<SeedSummary> {
+export async function seedDemoData(
+  store: Store,
+  clinic: ClinicHours,
+  now = new Date(),
+  options: { withAccess: boolean } = { withAccess: true },
+): Promise<SeedSummary> {
   if (!(await isEmpty(store))) return { doctors: 0, patients: 0, booked: 0, cancelled: 0, skipped: true };
   const random = seededRandom(20260302);
   const doctors: Doctor[] = [];
@@ -93,5 +107,7 @@ export async function seedDemoData(store: Store, clinic: ClinicHours, now = new 
       }
     }
   }
-  return { doctors: doctors.length, patients: patients.length, booked, cancelled, skipped: false };
+  // Accounts with published passwords have no place on a production server.
+  const access = options.withAccess ? await seedDemoAccess(store, doctors[0]!) : undefined;
+  return { doctors: doctors.length, patients: patients.length, booked, cancelled, skipped: false, access };
 }

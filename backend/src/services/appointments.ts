@@ -5,6 +5,7 @@ import { findAvailability, type AvailabilityQuery } from './availability.js';
 import { bookAppointment, rescheduleAppointment, type BookingRequest, type RescheduleRequest } from './booking.js';
 import { dayBounds, type ClinicHours } from './clinic-time.js';
 import type { ParticipantsCache } from './participants-cache.js';
+import { confinedToDoctor } from './scope.js';
 
 export type AppointmentQuery = Omit<AppointmentFilter, 'from' | 'to'> & { date?: string; from?: Date; to?: Date };
 
@@ -38,20 +39,28 @@ export function appointmentService(store: Store, cache: ParticipantsCache, clini
       logger.info('appointment cancelled', { appointmentId: id, doctorId: cancelled.doctorId });
       return cancelled;
     },
+    // Another doctor's appointment is answered as if it did not exist: its id tells nothing.
     get: async (id: string) => {
       const appointment = await store.appointments.get(id);
-      if (!appointment) throw new NotFoundError('Appointment not found');
+      const own = confinedToDoctor();
+      if (!appointment || (own && appointment.doctorId !== own)) throw new NotFoundError('Appointment not found');
       return appointment;
     },
-    list: (query: AppointmentQuery) => {
+    list: async (query: AppointmentQuery) => {
       const { date: _date, ...filter } = query;
-      return store.appointments.list({ ...filter, ...window(query, clinic.timezone) });
+      const own = confinedToDoctor();
+      if (own && filter.doctorId && filter.doctorId !== own) return { items: [], total: 0 };
+      return store.appointments.list({ ...filter, ...(own ? { doctorId: own } : {}), ...window(query, clinic.timezone) });
     },
     listForPatient: async (patientId: string, page: { limit: number; offset: number }) => {
       if (!(await store.patients.get(patientId))) throw new NotFoundError('Patient not found');
       return store.appointments.list({ patientId, ...page, newestFirst: true });
     },
-    availability: (query: AvailabilityQuery) => findAvailability(store, clinic, query, clock()),
+    availability: async (query: AvailabilityQuery) => {
+      const own = confinedToDoctor();
+      if (own && query.doctorId !== own) throw new NotFoundError('Doctor not found');
+      return findAvailability(store, clinic, query, clock());
+    },
   };
 }
 

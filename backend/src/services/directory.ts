@@ -1,5 +1,6 @@
 import { NotFoundError } from '../errors.js';
 import type { ParticipantsCache } from './participants-cache.js';
+import { confinedToDoctor } from './scope.js';
 import type { DoctorChanges, DoctorFilter, NewDoctor, NewPatient, PatientChanges, PatientFilter, Store } from '../store/store.js';
 
 export type DoctorInput = Omit<NewDoctor, 'slotMinutes' | 'email' | 'phone' | 'schedule'> &
@@ -29,10 +30,19 @@ export function directoryService(store: Store, cache: ParticipantsCache, default
           schedule: input.schedule ?? null,
         }),
       ),
-    getDoctor: async (id: string) => found(cache.rememberDoctor(await store.doctors.get(id)), 'Doctor'),
+    getDoctor: async (id: string) => {
+      const own = confinedToDoctor();
+      return found(own && id !== own ? null : cache.rememberDoctor(await store.doctors.get(id)), 'Doctor');
+    },
     updateDoctor: async (id: string, changes: DoctorChanges) =>
       found(cache.rememberDoctor(await store.doctors.update(id, changes)), 'Doctor'),
-    listDoctors: (filter: DoctorFilter) => store.doctors.list(filter),
+    // A doctor's list holds only their own record, whatever the filters (one row needs no paging).
+    listDoctors: async (filter: DoctorFilter) => {
+      const own = confinedToDoctor();
+      if (!own) return store.doctors.list(filter);
+      const doctor = filter.offset === 0 ? await store.doctors.get(own) : null;
+      return { items: doctor ? [doctor] : [], total: 1 };
+    },
 
     createPatient: async (input: PatientInput) =>
       cache.rememberPatient(

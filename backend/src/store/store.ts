@@ -1,5 +1,7 @@
 /** The storage port: everything the services need, and nothing about how an engine does it. */
 
+import type { AccountRepository, SessionRepository, TokenRepository } from './access.js';
+
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 export type TimeWindow = { start: string; end: string };
 export type Schedule = { weekly?: Partial<Record<Weekday, TimeWindow[]>>; daysOff?: string[] };
@@ -160,6 +162,9 @@ export interface Store {
   readonly patients: PatientRepository;
   readonly appointments: AppointmentRepository;
   readonly idempotency: IdempotencyRepository;
+  readonly accounts: AccountRepository;
+  readonly sessions: SessionRepository;
+  readonly tokens: TokenRepository;
   /** How doctorDay's memory has done since start-up, where the adapter keeps one. */
   readonly dayCacheStats?: () => { hits: number; misses: number; entries: number; serving: boolean };
   /** Throws ServiceUnavailableError when the engine cannot answer. */

@@ -7,6 +7,9 @@ export const silentConfig = {
   corsOrigins: ['http://localhost:5173'],
   rateLimitPerMinute: 0,
   trustProxy: false,
+  auth: { mode: 'required', sessionIdleMinutes: 30, sessionMaxHours: 12, requireAdminTotp: false },
+  metricsToken: undefined,
+  patientReadsPerMinute: 0,
 } as const;
 
 /** A clinic-local date `days` from today, far enough ahead that nothing in it is past. */

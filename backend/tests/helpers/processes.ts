@@ -28,6 +28,8 @@ export function spawnApiProcess(port: number, env: Record<string, string>, stdou
       SEED_DEMO: 'false',
       SERVE_FRONTEND: 'false',
       RATE_LIMIT_PER_MINUTE: '0',
+      // These tests drive processes, not sign-in: loopback-only local access is what AUTH_MODE=off is for.
+      AUTH_MODE: 'off',
       ...env,
     },
     stdio: ['ignore', stdout, 'pipe'],

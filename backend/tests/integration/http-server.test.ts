@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpServer } from '../../src/runtime/http-server.js';
 import { openPgliteStore, type OpenedStore } from '../helpers/engines.js';
 import { at, futureDate } from '../helpers/factories.js';
-import { testApp } from '../helpers/http.js';
+import { TEST_ADMIN_TOKEN, testApp } from '../helpers/http.js';
 
 let opened: OpenedStore;
 let app: ReturnType<typeof testApp>;
@@ -29,7 +29,11 @@ afterAll(async () => {
 });
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}`, ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('createHttpServer', () => {
   it("creates every request and response with the app's prototypes, so Express never re-parents them", async () => {
@@ -60,10 +64,10 @@ describe('createHttpServer', () => {
   it('answers malformed JSON and unknown routes in the error shape', async () => {
     const malformed = await fetch(`${base}/api/doctors`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
       body: '{"name":',
     });
-    const missing = await fetch(`${base}/api/nothing-here`);
+    const missing = await fetch(`${base}/api/nothing-here`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
     expect([malformed.status, (await malformed.json()).error.code]).toEqual([400, 'INVALID_JSON']);
     expect([missing.status, (await missing.json()).error.code]).toEqual([404, 'NOT_FOUND']);
   });

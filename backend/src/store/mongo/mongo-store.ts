@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { ServiceUnavailableError } from '../../errors.js';
 import type { Store } from '../store.js';
+import { mongoAccounts, mongoSessions, mongoTokens } from './access.js';
 import { mongoAppointments } from './appointments.js';
 import { mongoIdempotency } from './idempotency.js';
 import { registerModels } from './models/index.js';
@@ -32,6 +33,9 @@ export async function openMongoStore(uri: string): Promise<Store> {
     patients: mongoPatients(models),
     appointments: mongoAppointments(connection, models),
     idempotency: mongoIdempotency(models),
+    accounts: mongoAccounts(models),
+    sessions: mongoSessions(models),
+    tokens: mongoTokens(models),
     ping: async () => {
       try {
         await connection.db!.admin().command({ ping: 1 });
@@ -40,8 +44,11 @@ export async function openMongoStore(uri: string): Promise<Store> {
       }
     },
     reset: async () => {
-      const { Doctor, Patient, Appointment, BookingLock, IdempotencyRecord } = models;
+      const { Doctor, Patient, Appointment, BookingLock, IdempotencyRecord, Account, Session, ApiToken } = models;
       await Promise.all([
+        Account.deleteMany(),
+        Session.deleteMany(),
+        ApiToken.deleteMany(),
         Doctor.deleteMany(),
         Patient.deleteMany(),
         Appointment.deleteMany(),

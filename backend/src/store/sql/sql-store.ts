@@ -2,6 +2,7 @@ import { ServiceUnavailableError } from '../../errors.js';
 import { dayCache } from './day-cache.js';
 import type { Store } from '../store.js';
 import type { SqlDatabase } from './db.js';
+import { sqlAccounts, sqlSessions, sqlTokens } from './access.js';
 import { sqlAppointments } from './appointments.js';
 import { changeFeed } from './change-feed.js';
 import { sqlIdempotency } from './idempotency.js';
@@ -19,6 +20,9 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
     patients: sqlPatients(db),
     appointments: sqlAppointments(db, days, feed),
     idempotency: sqlIdempotency(db),
+    accounts: sqlAccounts(db),
+    sessions: sqlSessions(db),
+    tokens: sqlTokens(db),
     dayCacheStats: days.stats,
     ping: async () => {
       try {
@@ -29,7 +33,7 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
     },
     reset: async () => {
       try {
-        await db.exec('TRUNCATE appointments, patients, doctors, idempotency_keys');
+        await db.exec('TRUNCATE sessions, accounts, api_tokens, appointments, patients, doctors, idempotency_keys');
       } finally {
         feed.changed('everything');
       }

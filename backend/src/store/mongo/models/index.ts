@@ -1,9 +1,12 @@
 import type { Connection } from 'mongoose';
+import { accountModel } from './account.js';
+import { apiTokenModel } from './api-token.js';
 import { appointmentModel } from './appointment.js';
 import { bookingLockModel } from './booking-lock.js';
 import { doctorModel } from './doctor.js';
 import { idempotencyRecordModel } from './idempotency-record.js';
 import { patientModel } from './patient.js';
+import { sessionModel } from './session.js';
 
 export function registerModels(connection: Connection) {
   return {
@@ -12,6 +15,9 @@ export function registerModels(connection: Connection) {
     Appointment: appointmentModel(connection),
     BookingLock: bookingLockModel(connection),
     IdempotencyRecord: idempotencyRecordModel(connection),
+    Account: accountModel(connection),
+    Session: sessionModel(connection),
+    ApiToken: apiTokenModel(connection),
   };
 }
 
