@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { adminCredentials, createApiToken, type Credentials } from './support/auth';
 import { printAxeSummary, type AxeRecord } from './support/axe-report';
 import { buildAll, startServer } from './support/server';
 
@@ -9,6 +10,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
     axeReportFile: string;
+    admin: Credentials;
+    apiToken: string;
   }
 }
 
@@ -29,6 +32,9 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseURL', baseURL);
   project.provide('axeReportFile', axeReportFile);
+  const admin = await adminCredentials(baseURL);
+  project.provide('admin', admin);
+  project.provide('apiToken', await createApiToken(baseURL, admin));
 
   return async () => {
     const serverLog = (await stop()).trim();

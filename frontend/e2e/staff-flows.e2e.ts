@@ -1,9 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { callApi, clinicDate, clinicTime } from './support/api';
-import { launchBrowser, newContext, watchConsole } from './support/browser';
+import { signedInContext } from './support/auth';
+import { launchBrowser, watchConsole } from './support/browser';
 
 const baseURL = inject('baseURL');
+const admin = inject('admin');
 const run = Date.now().toString(36);
 // Named to sort after the demo doctors, so the screenshots lead with the demo data.
 const doctorName = `Zoe Tester ${run}`;
@@ -19,7 +21,7 @@ let console_: ReturnType<typeof watchConsole>;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  context = await newContext(browser, baseURL);
+  context = await signedInContext(browser, baseURL, admin);
   page = await context.newPage();
   console_ = watchConsole(page);
 });
@@ -171,7 +173,10 @@ describe('staff flows in a real browser against the real API', () => {
   it('reschedules from the appointments list; the old slot is free again', async () => {
     // A doctor of its own, so the schedule test's counts for the shared doctor stay exact.
     const doctor = await callApi<{ id: string }>(baseURL, 'POST', '/doctors', { name: `Zia Mover ${run}`, specialty: 'Dermatology' });
-    const patient = await callApi<{ id: string }>(baseURL, 'POST', '/patients', { name: `Zoe Moved ${run}`, email: `moved.${run}@example.com` });
+    const patient = await callApi<{ id: string }>(baseURL, 'POST', '/patients', {
+      name: `Zoe Moved ${run}`,
+      email: `moved.${run}@example.com`,
+    });
     const doctorId = doctor.body.data.id;
     const freeSlots = async () =>
       (await callApi<{ slots: { start: string }[] }>(baseURL, 'GET', `/availability?doctorId=${doctorId}&date=${day}`)).body.data.slots;
