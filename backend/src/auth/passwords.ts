@@ -28,6 +28,11 @@ export async function verifyPassword(hash: string | null, password: string): Pro
 /** Why a new password is refused, or [] when it may be used. */
 export function passwordProblems(password: string, path = 'password'): ErrorDetail[] {
   if (password.length < MIN_PASSWORD_LENGTH) return [{ path, message: `must be at least ${MIN_PASSWORD_LENGTH} characters` }];
-  if (common.has(password.toLowerCase())) return [{ path, message: 'is one of the most common passwords; choose another' }];
+  // "password1234" and "!!monkey123456" are the listed word dressed up: strip digits and symbols off both ends.
+  const lower = password.toLowerCase();
+  const core = lower.replace(/^[\d\W_]+|[\d\W_]+$/g, '');
+  if (common.has(lower) || (core.length >= 4 && common.has(core)) || /^(.)\1+$/.test(password)) {
+    return [{ path, message: 'is one of the most common passwords; choose another' }];
+  }
   return [];
 }

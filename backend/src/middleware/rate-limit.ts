@@ -11,6 +11,8 @@ export function rateLimiter(perMinute: number) {
     limit: perMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // X-Forwarded-For from an untrusted sender is ignored on purpose (TRUSTED_PROXIES), not a misconfiguration.
+    validate: { xForwardedForHeader: false },
     handler: (_req, _res, next) => next(new AppError('RATE_LIMITED', 429, 'Too many requests; slow down and retry shortly')),
   });
 }

@@ -23,6 +23,10 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ WEB_CONCURRENCY: '0' }, 'WEB_CONCURRENCY'],
     [{ WEB_CONCURRENCY: 'many' }, 'WEB_CONCURRENCY'],
+    [{ AUTH_MODE: 'off', NODE_ENV: 'production' }, 'AUTH_MODE'],
+    [{ AUTH_MODE: 'off', HOST: '0.0.0.0' }, 'HOST'],
+    [{ ADMIN_EMAIL: 'root@example.org' }, 'ADMIN_PASSWORD'],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
   ])('stops on %o with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));
@@ -36,5 +40,17 @@ describe('configuration', () => {
 
   it('reads a comma-separated list of CORS origins', () => {
     expect(loadConfig({ CORS_ORIGIN: 'http://a.example, http://b.example' }).corsOrigins).toEqual(['http://a.example', 'http://b.example']);
+  });
+
+  it('requires sign-in by default and listens on loopback only with AUTH_MODE=off', () => {
+    expect(loadConfig({})).toMatchObject({ auth: { mode: 'required', sessionIdleMinutes: 30, sessionMaxHours: 12 }, host: undefined });
+    expect(loadConfig({ AUTH_MODE: 'off' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ AUTH_MODE: 'off', HOST: '::1' }).host).toBe('::1');
+  });
+
+  it('trusts forwarded addresses only from TRUSTED_PROXIES; TRUST_PROXY=true means loopback only', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 172.16.0.5', TRUST_PROXY: 'true' }).trustProxy).toEqual(['10.0.0.0/8', '172.16.0.5']);
   });
 });
