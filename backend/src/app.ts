@@ -8,6 +8,7 @@ import type { Logger } from './config/logger.js';
 import { loginThrottle } from './auth/throttle.js';
 import { accountsController, tokensController } from './controllers/access.js';
 import { appointmentsController } from './controllers/appointments.js';
+import { auditController } from './controllers/audit.js';
 import { authController } from './controllers/auth.js';
 import { doctorsController } from './controllers/doctors.js';
 import { patientsController } from './controllers/patients.js';
@@ -23,6 +24,7 @@ import { refuseCrossSite } from './middleware/same-origin.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import { accountsRouter, authRouter, tokensRouter } from './routes/access.js';
 import { appointmentsRouter, availabilityRouter } from './routes/appointments.js';
+import { auditRouter } from './routes/audit.js';
 import { docsRouter } from './routes/docs.js';
 import { doctorsRouter } from './routes/doctors.js';
 import { patientsRouter } from './routes/patients.js';
@@ -30,6 +32,7 @@ import { configRouter, healthHandler, metricsHandler } from './routes/system.js'
 import type { DemoAccount } from './seed/demo-access.js';
 import { accountService } from './services/accounts.js';
 import { appointmentService } from './services/appointments.js';
+import { auditTrail } from './services/audit.js';
 import { directoryService } from './services/directory.js';
 import { participantsCache } from './services/participants-cache.js';
 import { sessionService } from './services/sessions.js';
@@ -55,8 +58,9 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   const metrics = createMetrics();
   const store = instrumentStore(rawStore, metrics);
   const cache = participantsCache(store);
-  const directory = directoryService(store, cache, config.clinic.defaultSlotMinutes);
-  const appointments = appointmentService(store, cache, config.clinic, clock, logger);
+  const audit = auditTrail(store);
+  const directory = directoryService(store, cache, config.clinic.defaultSlotMinutes, audit);
+  const appointments = appointmentService(store, cache, config.clinic, clock, logger, audit);
   const appointmentHandlers = appointmentsController(appointments, config.clinic.timezone);
   const sessions = sessionService(store, config.auth, loginThrottle(clock), clock);
   const accounts = accountService(store, clock);
@@ -129,9 +133,10 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   mount('/patients', patientsRouter(patientsController(directory, appointments)));
   mount(
     '/appointments',
-    appointmentsRouter(appointmentHandlers, { idempotency: idempotency(store, logger), bookingOutcome: bookingOutcome(metrics) }),
+    appointmentsRouter(appointmentHandlers, { idempotency: idempotency(store, logger, audit), bookingOutcome: bookingOutcome(metrics) }),
   );
   mount('/availability', availabilityRouter(appointmentHandlers));
+  mount('/audit', auditRouter(auditController(audit, config.clinic.timezone)));
   api.use(docsRouter(buildOpenApiDocument()));
   api.use(notFoundRoute);
   app.use('/api', api);

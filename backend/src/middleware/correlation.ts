@@ -10,5 +10,5 @@ export function correlationId(req: Request, res: Response, next: NextFunction) {
   const id = incoming && SANE.test(incoming) ? incoming : uuidv4();
   res.locals.correlationId = id;
   res.setHeader('X-Correlation-ID', id);
-  runWithContext({ correlationId: id }, next);
+  runWithContext({ correlationId: id, clientAddress: req.ip ?? null }, next);
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../config/logger.js';
 import { AppError, BusinessRuleError, ConflictError, ValidationError } from '../errors.js';
+import type { AuditTrail } from '../services/audit.js';
 import type { Store } from '../store/store.js';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -28,7 +29,7 @@ const fingerprint = (req: Request) =>
  * Successful writes store their response inside the store's own transaction (see the controller);
  * responses that wrote nothing (4xx) are stored here; a 5xx frees the key so a retry runs again.
  */
-export function idempotency(store: Store, logger: Logger) {
+export function idempotency(store: Store, logger: Logger, audit: AuditTrail) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const key = req.get('Idempotency-Key');
     if (key === undefined) return next();
@@ -46,6 +47,16 @@ export function idempotency(store: Store, logger: Logger) {
       throw new ConflictError('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry shortly');
     }
     if (claim.state === 'completed') {
+      // A replayed success shows the appointment, with its patient's name, again: a read like any other.
+      if (claim.response.status < 300) {
+        const resourceId = (claim.response.body as { data?: { id?: unknown } } | null)?.data?.id;
+        await audit.record({
+          action: 'appointment.read',
+          resourceType: 'appointment',
+          resourceId: typeof resourceId === 'string' ? resourceId : null,
+          outcome: 'success',
+        });
+      }
       res.setHeader('Idempotent-Replayed', 'true');
       res.status(claim.response.status).json(claim.response.body);
       return;

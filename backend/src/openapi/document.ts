@@ -23,6 +23,7 @@ import {
   WRITE_ERRORS,
   type ErrorCode,
 } from './responses.js';
+import { auditRoutes } from './audit.js';
 import { ruleFor } from '../auth/policy.js';
 import { accessRoutes, securitySchemes } from './access-routes.js';
 import { createDoctorBody, doctorSchema, listDoctorsQuery, updateDoctorBody } from '../schemas/doctors.js';
@@ -259,6 +260,7 @@ export function buildOpenApiDocument() {
       [ERRORS.duplicate],
     ),
     ...appointmentRoutes(),
+    ...auditRoutes(),
     ...accessRoutes(),
   ];
   for (const [name, scheme] of Object.entries(securitySchemes)) registry.registerComponent('securitySchemes', name, scheme);

@@ -1,6 +1,7 @@
 import type { Logger } from '../config/logger.js';
 import { NotFoundError } from '../errors.js';
 import type { AppointmentFilter, IdempotencyCompletion, Store } from '../store/store.js';
+import type { AuditService } from './audit.js';
 import { findAvailability, type AvailabilityQuery } from './availability.js';
 import { bookAppointment, rescheduleAppointment, type BookingRequest, type RescheduleRequest } from './booking.js';
 import { dayBounds, type ClinicHours } from './clinic-time.js';
@@ -17,10 +18,19 @@ function window(query: AppointmentQuery, timezone: string): Pick<AppointmentFilt
   return { from: latest(query.from, day?.start), to: earliest(query.to, day?.end) };
 }
 
-export function appointmentService(store: Store, cache: ParticipantsCache, clinic: ClinicHours, clock: () => Date, logger: Logger) {
+export function appointmentService(
+  store: Store,
+  cache: ParticipantsCache,
+  clinic: ClinicHours,
+  clock: () => Date,
+  logger: Logger,
+  audit: AuditService,
+) {
   return {
     book: async (request: BookingRequest, idempotency?: IdempotencyCompletion) => {
-      const booked = await bookAppointment(store, cache, clinic, request, clock(), idempotency);
+      const booked = await audit.write({ action: 'appointment.book', resourceType: 'appointment' }, (record) =>
+        bookAppointment(store, cache, clinic, request, clock(), idempotency, record),
+      );
       logger.info('appointment booked', {
         appointmentId: booked.id,
         doctorId: booked.doctorId,
@@ -30,32 +40,42 @@ export function appointmentService(store: Store, cache: ParticipantsCache, clini
       return booked;
     },
     reschedule: async (id: string, request: RescheduleRequest, idempotency?: IdempotencyCompletion) => {
-      const moved = await rescheduleAppointment(store, clinic, id, request, clock(), idempotency);
+      const moved = await audit.write({ action: 'appointment.reschedule', resourceType: 'appointment', resourceId: id }, (record) =>
+        rescheduleAppointment(store, clinic, id, request, clock(), idempotency, record),
+      );
       logger.info('appointment rescheduled', { appointmentId: id, doctorId: moved.doctorId, start: moved.start });
       return moved;
     },
     cancel: async (id: string, reason: string | null, idempotency?: IdempotencyCompletion) => {
-      const cancelled = await store.appointments.cancel(id, reason, idempotency);
+      const cancelled = await audit.write({ action: 'appointment.cancel', resourceType: 'appointment', resourceId: id }, (record) =>
+        store.appointments.cancel(id, reason, idempotency, record),
+      );
       logger.info('appointment cancelled', { appointmentId: id, doctorId: cancelled.doctorId });
       return cancelled;
     },
     // Another doctor's appointment is answered as if it did not exist: its id tells nothing.
-    get: async (id: string) => {
-      const appointment = await store.appointments.get(id);
-      const own = confinedToDoctor();
-      if (!appointment || (own && appointment.doctorId !== own)) throw new NotFoundError('Appointment not found');
-      return appointment;
-    },
-    list: async (query: AppointmentQuery) => {
+    get: (id: string) =>
+      audit.read({ action: 'appointment.read', resourceType: 'appointment', resourceId: id }, async () => {
+        const appointment = await store.appointments.get(id);
+        const own = confinedToDoctor();
+        if (!appointment || (own && appointment.doctorId !== own)) throw new NotFoundError('Appointment not found');
+        return appointment;
+      }),
+    // Every listed appointment names its patient; a list of one patient's is filed under that patient.
+    list: (query: AppointmentQuery) => {
       const { date: _date, ...filter } = query;
-      const own = confinedToDoctor();
-      if (own && filter.doctorId && filter.doctorId !== own) return { items: [], total: 0 };
-      return store.appointments.list({ ...filter, ...(own ? { doctorId: own } : {}), ...window(query, clinic.timezone) });
+      const target = query.patientId ? { resourceType: 'patient', resourceId: query.patientId } : { resourceType: 'appointment' };
+      return audit.read({ action: 'appointment.list', ...target }, async () => {
+        const own = confinedToDoctor();
+        if (own && filter.doctorId && filter.doctorId !== own) return { items: [], total: 0 };
+        return store.appointments.list({ ...filter, ...(own ? { doctorId: own } : {}), ...window(query, clinic.timezone) });
+      });
     },
-    listForPatient: async (patientId: string, page: { limit: number; offset: number }) => {
-      if (!(await store.patients.get(patientId))) throw new NotFoundError('Patient not found');
-      return store.appointments.list({ patientId, ...page, newestFirst: true });
-    },
+    listForPatient: (patientId: string, page: { limit: number; offset: number }) =>
+      audit.read({ action: 'appointment.list', resourceType: 'patient', resourceId: patientId }, async () => {
+        if (!(await store.patients.get(patientId))) throw new NotFoundError('Patient not found');
+        return store.appointments.list({ patientId, ...page, newestFirst: true });
+      }),
     availability: async (query: AvailabilityQuery) => {
       const own = confinedToDoctor();
       if (own && query.doctorId !== own) throw new NotFoundError('Doctor not found');

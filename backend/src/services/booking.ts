@@ -1,4 +1,5 @@
 import { BusinessRuleError, ConflictError, NotFoundError, ServiceUnavailableError, ValidationError } from '../errors.js';
+import type { AuditEntry } from '../store/ports/audit.js';
 import { ParticipantsChangedError, type AppointmentView, type IdempotencyCompletion, type Schedule, type Store } from '../store/store.js';
 import { isWithinWorkingHours, type ClinicHours, type Interval } from './clinic-time.js';
 import type { ParticipantsCache } from './participants-cache.js';
@@ -44,6 +45,7 @@ export async function bookAppointment(
   request: BookingRequest,
   now: Date,
   idempotency?: IdempotencyCompletion,
+  audit?: AuditEntry,
 ): Promise<AppointmentView> {
   for (let attempt = 1; attempt <= BOOKING_ATTEMPTS; attempt += 1) {
     const { doctor, patient } = await cache.get(request.doctorId, request.patientId, { fresh: attempt > 1 });
@@ -62,6 +64,7 @@ export async function bookAppointment(
           reason: request.reason ?? null,
         },
         idempotency,
+        audit,
       );
     } catch (error) {
       if (!(error instanceof ParticipantsChangedError)) throw error;
@@ -78,6 +81,7 @@ export async function rescheduleAppointment(
   request: RescheduleRequest,
   now: Date,
   idempotency?: IdempotencyCompletion,
+  audit?: AuditEntry,
 ): Promise<AppointmentView> {
   const current = await store.appointments.get(id);
   if (!current) throw new NotFoundError('Appointment not found');
@@ -87,5 +91,5 @@ export async function rescheduleAppointment(
   const length = current.end.getTime() - current.start.getTime();
   const interval = { start: request.start, end: request.end ?? new Date(request.start.getTime() + length) };
   checkRules(interval, doctor.schedule, clinic, now);
-  return store.appointments.reschedule(id, interval.start, interval.end, idempotency);
+  return store.appointments.reschedule(id, interval.start, interval.end, idempotency, audit);
 }

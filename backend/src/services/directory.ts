@@ -1,4 +1,5 @@
 import { NotFoundError } from '../errors.js';
+import type { AuditService } from './audit.js';
 import type { ParticipantsCache } from './participants-cache.js';
 import { confinedToDoctor } from './scope.js';
 import type { DoctorChanges, DoctorFilter, NewDoctor, NewPatient, PatientChanges, PatientFilter, Store } from '../store/store.js';
@@ -17,7 +18,7 @@ const found = <T>(value: T | null, what: string): T => {
  * What it reads or writes refreshes the booking cache: a patient registered at the desk is usually
  * booked next.
  */
-export function directoryService(store: Store, cache: ParticipantsCache, defaultSlotMinutes: number) {
+export function directoryService(store: Store, cache: ParticipantsCache, defaultSlotMinutes: number, audit: AuditService) {
   return {
     createDoctor: async (input: DoctorInput) =>
       cache.rememberDoctor(
@@ -44,19 +45,26 @@ export function directoryService(store: Store, cache: ParticipantsCache, default
       return { items: doctor ? [doctor] : [], total: 1 };
     },
 
-    createPatient: async (input: PatientInput) =>
-      cache.rememberPatient(
-        await store.patients.create({
-          name: input.name,
-          email: input.email,
-          phone: input.phone ?? null,
-          dateOfBirth: input.dateOfBirth ?? null,
-        }),
+    createPatient: (input: PatientInput) =>
+      audit.write({ action: 'patient.create', resourceType: 'patient' }, async (record) =>
+        cache.rememberPatient(
+          await store.patients.create(
+            { name: input.name, email: input.email, phone: input.phone ?? null, dateOfBirth: input.dateOfBirth ?? null },
+            record,
+          ),
+        ),
       ),
-    getPatient: async (id: string) => found(cache.rememberPatient(await store.patients.get(id)), 'Patient'),
-    updatePatient: async (id: string, changes: PatientChanges) =>
-      found(cache.rememberPatient(await store.patients.update(id, changes)), 'Patient'),
-    listPatients: (filter: PatientFilter) => store.patients.list(filter),
+    getPatient: (id: string) =>
+      audit.read({ action: 'patient.read', resourceType: 'patient', resourceId: id }, async () =>
+        found(cache.rememberPatient(await store.patients.get(id)), 'Patient'),
+      ),
+    updatePatient: (id: string, changes: PatientChanges) =>
+      audit.write({ action: 'patient.update', resourceType: 'patient', resourceId: id }, async (record) =>
+        found(cache.rememberPatient(await store.patients.update(id, changes, record)), 'Patient'),
+      ),
+    // The search text is not recorded: it may be a name or an email address.
+    listPatients: (filter: PatientFilter) =>
+      audit.read({ action: 'patient.list', resourceType: 'patient' }, () => store.patients.list(filter)),
   };
 }
 

@@ -1,5 +1,6 @@
 /** The storage port: everything the services need, and nothing about how an engine does it. */
 
+import type { AuditEntry, AuditRepository } from './ports/audit.js';
 import type { AccountRepository, SessionRepository, TokenRepository } from './access.js';
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
@@ -116,10 +117,11 @@ export interface DoctorRepository {
   list(filter: DoctorFilter): Promise<PageOf<Doctor>>;
 }
 
+/** Writes of patient data take their audit record, stored in the write's own transaction. */
 export interface PatientRepository {
-  create(input: NewPatient): Promise<Patient>;
+  create(input: NewPatient, audit?: AuditEntry): Promise<Patient>;
   get(id: string): Promise<Patient | null>;
-  update(id: string, changes: PatientChanges): Promise<Patient | null>;
+  update(id: string, changes: PatientChanges, audit?: AuditEntry): Promise<Patient | null>;
   list(filter: PatientFilter): Promise<PageOf<Patient>>;
 }
 
@@ -131,11 +133,11 @@ export interface AppointmentRepository {
    * still at `versions`; else throws ParticipantsChangedError. Throws BOOKING_CONFLICT /
    * PATIENT_CONFLICT when a BOOKED one overlaps.
    */
-  book(input: NewAppointment, idempotency?: IdempotencyCompletion): Promise<AppointmentView>;
+  book(input: NewAppointment, idempotency?: IdempotencyCompletion, audit?: AuditEntry): Promise<AppointmentView>;
   /** Moves a BOOKED appointment under the same overlap guarantee as book (itself excluded). */
-  reschedule(id: string, start: Date, end: Date, idempotency?: IdempotencyCompletion): Promise<AppointmentView>;
+  reschedule(id: string, start: Date, end: Date, idempotency?: IdempotencyCompletion, audit?: AuditEntry): Promise<AppointmentView>;
   /** Throws NOT_FOUND or ALREADY_CANCELLED; never deletes. */
-  cancel(id: string, reason: string | null, idempotency?: IdempotencyCompletion): Promise<AppointmentView>;
+  cancel(id: string, reason: string | null, idempotency?: IdempotencyCompletion, audit?: AuditEntry): Promise<AppointmentView>;
   get(id: string): Promise<AppointmentView | null>;
   list(filter: AppointmentFilter): Promise<PageOf<AppointmentView>>;
   /**
@@ -162,6 +164,7 @@ export interface Store {
   readonly patients: PatientRepository;
   readonly appointments: AppointmentRepository;
   readonly idempotency: IdempotencyRepository;
+  readonly audit: AuditRepository;
   readonly accounts: AccountRepository;
   readonly sessions: SessionRepository;
   readonly tokens: TokenRepository;

@@ -48,6 +48,7 @@ function row(doctor: Doctor, patient: Patient, start: string, minutes = 30, over
     key: null,
     statusCode: null,
     responseBody: null,
+    audit: null,
     ...overrides,
   };
 }
@@ -125,6 +126,41 @@ for (const engine of engines) {
         response: { status: 201, body: { data: { patient: patients[0]!.id } } },
       });
       expect(await store.idempotency.begin(keys[1]!, 'hash', 60_000)).toEqual({ state: 'in-progress', requestHash: 'hash' });
+    });
+
+    it('appends the audit record of inserted rows only, in the same statement', async () => {
+      const { doctor, patients } = await people(3);
+      const { client, counter } = counting(opened.db);
+      const book = bookingBatcher(client);
+      const actorId = `batch-${randomUUID()}`;
+      const audited = (patient: Patient, start: string) => {
+        const booked = row(doctor, patient, start);
+        const audit = {
+          actor_kind: 'token',
+          actor_id: actorId,
+          actor_label: 'batch',
+          action: 'appointment.book',
+          resource_type: 'appointment',
+        };
+        return {
+          ...booked,
+          audit: { ...audit, resource_id: booked.id, outcome: 'success' as const, correlation_id: null, client_address: null },
+        };
+      };
+      // The second loses the first's slot; the third's doctor changed since it was read.
+      const rows = [
+        audited(patients[0]!, at(day, '13:00')),
+        audited(patients[1]!, at(day, '13:00')),
+        audited(patients[2]!, at(day, '13:30')),
+      ];
+      rows[2]!.doctorVersion = new Date(doctor.updatedAt.getTime() - 1);
+      expect(await Promise.all(rows.map(book))).toEqual(['inserted', 'taken', 'changed']);
+      expect(counter.statements).toBe(1);
+      const { items } = await store.audit.list({ actorId, limit: 10, offset: 0 });
+      expect(items.map((record) => [record.action, record.resourceId, record.outcome])).toEqual([
+        ['appointment.book', rows[0]!.id, 'success'],
+      ]);
+      expect(await store.audit.verify()).toMatchObject({ ok: true });
     });
   });
 }

@@ -7,6 +7,7 @@ import {
   type IdempotencyCompletion,
   type NewAppointment,
 } from '../store.js';
+import type { MongoAuditWriter } from './audit.js';
 import { mongoCall } from './errors.js';
 import { isObjectIdHex, toAppointmentView, toDoctor, toObjectId, toPatient } from './mapping.js';
 import type { AppointmentDoc } from './models/appointment.js';
@@ -25,7 +26,12 @@ export async function runBookingTransaction<T>(session: TransactionSession, work
   }
 }
 
-export function mongoAppointments(connection: Connection, models: Models, policy = BOOKING_RETRY_POLICY): AppointmentRepository {
+export function mongoAppointments(
+  connection: Connection,
+  models: Models,
+  audit: MongoAuditWriter,
+  policy = BOOKING_RETRY_POLICY,
+): AppointmentRepository {
   const { Appointment, BookingLock, Doctor, Patient, IdempotencyRecord } = models;
 
   async function views(docs: AppointmentDoc[], session?: ClientSession): Promise<AppointmentView[]> {
@@ -55,7 +61,9 @@ export function mongoAppointments(connection: Connection, models: Models, policy
   async function inTransaction<T>(work: (session: ClientSession) => Promise<T>): Promise<T> {
     const session = await connection.startSession();
     try {
-      return await runBookingTransaction(session, () => work(session), policy);
+      const result = await runBookingTransaction(session, () => work(session), policy);
+      audit.chainSoon();
+      return result;
     } finally {
       await session.endSession();
     }
@@ -94,7 +102,7 @@ export function mongoAppointments(connection: Connection, models: Models, policy
         return { doctor: doctor && toDoctor(doctor), patient: patient && toPatient(patient) };
       }),
 
-    book: (input, idempotency) =>
+    book: (input, idempotency, entry) =>
       mongoCall(async () => {
         const doctorId = toObjectId(input.doctor.id);
         const patientId = toObjectId(input.patient.id);
@@ -110,11 +118,12 @@ export function mongoAppointments(connection: Connection, models: Models, policy
           );
           const [view] = await views([created!.toObject()], session);
           await remember(idempotency, view!, session);
+          await audit.pending(entry, view!.id, session);
           return view!;
         });
       }),
 
-    reschedule: (id, start, end, idempotency) =>
+    reschedule: (id, start, end, idempotency, entry) =>
       mongoCall(async () => {
         if (!isObjectIdHex(id)) throw new NotFoundError('Appointment not found');
         return inTransaction(async (session) => {
@@ -130,11 +139,12 @@ export function mongoAppointments(connection: Connection, models: Models, policy
           const moved = await Appointment.findOneAndUpdate({ _id: current._id }, { $set: { start, end } }, { new: true, session }).lean();
           const [view] = await views([moved!], session);
           await remember(idempotency, view!, session);
+          await audit.pending(entry, view!.id, session);
           return view!;
         });
       }),
 
-    cancel: (id, reason, idempotency) =>
+    cancel: (id, reason, idempotency, entry) =>
       mongoCall(async () => {
         if (!isObjectIdHex(id)) throw new NotFoundError('Appointment not found');
         return inTransaction(async (session) => {
@@ -151,6 +161,7 @@ export function mongoAppointments(connection: Connection, models: Models, policy
           }
           const [view] = await views([updated], session);
           await remember(idempotency, view!, session);
+          await audit.pending(entry, view!.id, session);
           return view!;
         });
       }),

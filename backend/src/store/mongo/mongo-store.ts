@@ -3,6 +3,7 @@ import { ServiceUnavailableError } from '../../errors.js';
 import type { Store } from '../store.js';
 import { mongoAccounts, mongoSessions, mongoTokens } from './access.js';
 import { mongoAppointments } from './appointments.js';
+import { mongoAudit, resetMongoAudit } from './audit.js';
 import { mongoIdempotency } from './idempotency.js';
 import { registerModels } from './models/index.js';
 import { mongoDoctors, mongoPatients } from './people.js';
@@ -27,12 +28,14 @@ export async function openMongoStore(uri: string): Promise<Store> {
   }
   const models = registerModels(connection);
   await Promise.all(Object.values(models).map((model) => model.createCollection().then(() => model.syncIndexes())));
+  const audit = mongoAudit(connection, models);
   return {
     kind: 'mongodb',
     doctors: mongoDoctors(models),
-    patients: mongoPatients(models),
-    appointments: mongoAppointments(connection, models),
+    patients: mongoPatients(models, audit.writer),
+    appointments: mongoAppointments(connection, models, audit.writer),
     idempotency: mongoIdempotency(models),
+    audit: audit.repository,
     accounts: mongoAccounts(models),
     sessions: mongoSessions(models),
     tokens: mongoTokens(models),
@@ -54,6 +57,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
         Appointment.deleteMany(),
         BookingLock.deleteMany(),
         IdempotencyRecord.deleteMany(),
+        resetMongoAudit(models),
       ]);
     },
     close: () => connection.close(),

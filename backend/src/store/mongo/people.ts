@@ -1,4 +1,5 @@
 import type { DoctorRepository, PatientRepository } from '../store.js';
+import type { MongoAuditWriter } from './audit.js';
 import { mongoCall } from './errors.js';
 import { isObjectIdHex, toDoctor, toPatient } from './mapping.js';
 import type { Models } from './models/index.js';
@@ -58,26 +59,48 @@ export function mongoDoctors({ Doctor }: Models): DoctorRepository {
   };
 }
 
-export function mongoPatients({ Patient }: Models): PatientRepository {
+export function mongoPatients({ Patient }: Models, audit: MongoAuditWriter): PatientRepository {
   return {
-    create: (input) =>
-      mongoCall(async () => toPatient((await Patient.create({ ...input, emailKey: input.email.toLowerCase() })).toObject())),
+    create: (input, entry) =>
+      mongoCall(() =>
+        audit.write(
+          entry,
+          async (session) => {
+            const [created] = await Patient.create([{ ...input, emailKey: input.email.toLowerCase() }], { session });
+            return toPatient(created!.toObject());
+          },
+          (patient) => patient.id,
+        ),
+      ),
     get: (id) =>
       mongoCall(async () => {
         if (!isObjectIdHex(id)) return null;
         const doc = await Patient.findById(id).lean();
         return doc ? toPatient(doc) : null;
       }),
-    update: (id, changes) =>
+    update: (id, changes, entry) =>
       mongoCall(async () => {
         if (!isObjectIdHex(id)) return null;
         const set = changes.email ? { ...changes, emailKey: changes.email.toLowerCase() } : changes;
-        const doc = await updateVersioned(
-          () => Patient.findById(id, { updatedAt: 1 }).lean(),
-          (current, updatedAt) =>
-            Patient.findOneAndUpdate({ _id: id, updatedAt: current }, { $set: { ...set, updatedAt } }, UPDATE_OPTIONS).lean(),
+        return audit.write(
+          entry,
+          async (session) => {
+            const doc = await updateVersioned(
+              () =>
+                Patient.findById(id, { updatedAt: 1 })
+                  .session(session ?? null)
+                  .lean(),
+              (current, updatedAt) =>
+                Patient.findOneAndUpdate(
+                  { _id: id, updatedAt: current },
+                  { $set: { ...set, updatedAt } },
+                  { ...UPDATE_OPTIONS, session },
+                ).lean(),
+            );
+            return doc ? toPatient(doc) : null;
+          },
+          (patient) => patient?.id,
         );
-        return doc ? toPatient(doc) : null;
       }),
     list: ({ q, limit, offset }) =>
       mongoCall(async () => {

@@ -7,6 +7,8 @@ import {
   type DoctorDay,
   type IdempotencyCompletion,
 } from '../store.js';
+import type { AuditEntry } from '../ports/audit.js';
+import { appendInTransaction, auditJson } from './audit.js';
 import { bookingBatcher } from './booking-batch.js';
 import type { ChangeFeed } from './change-feed.js';
 import type { SqlClient, SqlDatabase } from './db.js';
@@ -108,7 +110,7 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
       throw error;
     }
   };
-  const updateBooked = (statement: string, params: unknown[], idempotency?: IdempotencyCompletion) =>
+  const updateBooked = (statement: string, params: unknown[], idempotency?: IdempotencyCompletion, audit?: AuditEntry) =>
     db.transaction(async (tx) => {
       const id = params[0] as string;
       const updated = isSqlId(id) ? await tx.query<AppointmentViewRow>(statement, params) : { rows: [] };
@@ -119,6 +121,8 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
       }
       const view = toAppointmentView(row);
       await remember(tx, idempotency, view);
+      // Last: the chain's head stays locked from here until the commit.
+      await appendInTransaction(tx, audit, view.id);
       return view;
     });
 
@@ -135,7 +139,7 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
         return { doctor: doctor && toDoctor(doctor), patient: patient && toPatient(patient) };
       }),
 
-    book: (input, idempotency) =>
+    book: (input, idempotency, audit) =>
       sqlCall(async () => {
         const now = new Date();
         const view: AppointmentView = {
@@ -168,6 +172,7 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
           key: idempotency?.key ?? null,
           statusCode: stored?.status ?? null,
           responseBody: stored?.body ?? null,
+          audit: audit ? auditJson(audit, view.id) : null,
         }).catch((error: unknown) => {
           feed.changed(interval);
           throw error;
@@ -187,13 +192,13 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
         return view;
       }),
 
-    cancel: (id, reason, idempotency) =>
+    cancel: (id, reason, idempotency, audit) =>
       changing(
-        () => sqlCall(() => updateBooked(CANCEL, [id, new Date(), reason], idempotency)),
+        () => sqlCall(() => updateBooked(CANCEL, [id, new Date(), reason], idempotency, audit)),
         (view) => ({ doctorId: view.doctorId, start: view.start, end: view.end }),
       ),
 
-    reschedule: (id, start, end, idempotency) =>
+    reschedule: (id, start, end, idempotency, audit) =>
       changing(
         () =>
           sqlCall(async () => {
@@ -201,7 +206,7 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
             // fails one with a deadlock, and running it again meets the winner and reports the conflict.
             for (let attempt = 1; ; attempt += 1) {
               try {
-                return await updateBooked(RESCHEDULE, [id, start, end, new Date()], idempotency);
+                return await updateBooked(RESCHEDULE, [id, start, end, new Date()], idempotency, audit);
               } catch (error) {
                 if (attempt >= 3 || (error as { code?: string }).code !== DEADLOCK) throw error;
               }

@@ -1,3 +1,4 @@
+import type { auditJson } from './audit.js';
 import type { SqlClient } from './db.js';
 
 /** One booking as the batch statement takes it. */
@@ -14,6 +15,8 @@ export type BookingRow = {
   key: string | null;
   statusCode: number | null;
   responseBody: unknown;
+  /** The booking's audit record, naming the new appointment; stored only if the row is. */
+  audit: ReturnType<typeof auditJson> | null;
 };
 
 /** inserted; or the time was taken; or the doctor or patient changed since the caller read them. */
@@ -21,7 +24,8 @@ export type BookingOutcome = 'inserted' | 'taken' | 'changed';
 
 // Each row is inserted only if its doctor and patient are still at the versions the service
 // checked its rules against (milliseconds, as a JavaScript Date holds them), and its idempotency
-// record is written in the same statement: one atomic unit per row, one round trip per batch.
+// and audit records are written in the same statement: one atomic unit per row, one round trip per
+// batch. The rows inserted are appended to the audit chain in arrival order, and only they are.
 // ON CONFLICT DO NOTHING makes the exclusion constraints arbiters (speculative insertion): a row
 // overlapping a booked one, or an earlier row of the same batch, is skipped; racers in other
 // transactions wait for the first and step aside, where a plain INSERT can deadlock with another
@@ -30,7 +34,7 @@ const BOOK_BATCH = `
 WITH batch AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS b(
     n int, id uuid, doctor_id uuid, patient_id uuid, start_at timestamptz, end_at timestamptz, reason text, created_at timestamptz,
-    doctor_version timestamptz, patient_version timestamptz, key text, status_code int, response_body jsonb)
+    doctor_version timestamptz, patient_version timestamptz, key text, status_code int, response_body jsonb, audit jsonb)
 ), participants AS (
   SELECT b.* FROM batch b
   JOIN doctors d ON d.id = b.doctor_id AND date_trunc('milliseconds', d.updated_at) = b.doctor_version
@@ -44,9 +48,13 @@ WITH batch AS (
   UPDATE idempotency_keys k SET status_code = p.status_code, response_body = p.response_body
   FROM participants p JOIN inserted i ON i.id = p.id
   WHERE k.key = p.key
+), audited AS (
+  SELECT audit_append(jsonb_agg(p.audit ORDER BY p.n)) AS last_seq
+  FROM participants p JOIN inserted i ON i.id = p.id
+  WHERE p.audit IS NOT NULL
 )
 SELECT b.id, i.id IS NOT NULL AS inserted, p.id IS NOT NULL AS unchanged
-FROM batch b LEFT JOIN inserted i ON i.id = b.id LEFT JOIN participants p ON p.id = b.id`;
+FROM batch b LEFT JOIN inserted i ON i.id = b.id LEFT JOIN participants p ON p.id = b.id CROSS JOIN audited`;
 
 const MAX_BATCH = 100;
 // The database works on one batch while this process gathers the next. A second batch in flight
@@ -71,6 +79,7 @@ async function bookRows(db: SqlClient, rows: BookingRow[]): Promise<Map<string, 
       key: row.key,
       status_code: row.statusCode,
       response_body: row.responseBody,
+      audit: row.audit,
     })),
   );
   const result = await db.query<{ id: string; inserted: boolean; unchanged: boolean }>(BOOK_BATCH, [json]);

@@ -1,6 +1,7 @@
 import type { DoctorRepository, PatientRepository } from '../store.js';
 import type { ChangeFeed } from './change-feed.js';
-import type { SqlClient } from './db.js';
+import type { SqlClient, SqlDatabase } from './db.js';
+import { writeWithAudit } from './audit.js';
 import { isSqlId, likePattern, toDoctor, toPatient, type DoctorRow, type PatientRow } from './rows.js';
 import { sqlCall } from './errors.js';
 import { newId } from './ids.js';
@@ -95,29 +96,42 @@ export function sqlDoctors(db: SqlClient, feed: ChangeFeed): DoctorRepository {
   };
 }
 
-export function sqlPatients(db: SqlClient): PatientRepository {
+export function sqlPatients(db: SqlDatabase): PatientRepository {
   return {
-    create: (input) =>
-      sqlCall(async () => {
-        const now = new Date();
-        const result = await db.query<PatientRow>(
-          `INSERT INTO patients (id, name, email, phone, date_of_birth, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING *`,
-          [newId(), input.name, input.email, input.phone, input.dateOfBirth, now],
-        );
-        return toPatient(result.rows[0]!);
-      }),
+    create: (input, audit) =>
+      sqlCall(() =>
+        writeWithAudit(
+          db,
+          audit,
+          async (client) => {
+            const result = await client.query<PatientRow>(
+              `INSERT INTO patients (id, name, email, phone, date_of_birth, created_at, updated_at)
+               VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING *`,
+              [newId(), input.name, input.email, input.phone, input.dateOfBirth, new Date()],
+            );
+            return toPatient(result.rows[0]!);
+          },
+          (patient) => patient.id,
+        ),
+      ),
     get: (id) =>
       sqlCall(async () => {
         if (!isSqlId(id)) return null;
         const result = await db.query<PatientRow>('SELECT * FROM patients WHERE id = $1', [id]);
         return result.rows[0] ? toPatient(result.rows[0]) : null;
       }),
-    update: (id, changes) =>
-      sqlCall(async () => {
-        const row = await updateRow<PatientRow>(db, 'patients', id, changes, PATIENT_COLUMNS);
-        return row ? toPatient(row) : null;
-      }),
+    update: (id, changes, audit) =>
+      sqlCall(() =>
+        writeWithAudit(
+          db,
+          audit,
+          async (client) => {
+            const row = await updateRow<PatientRow>(client, 'patients', id, changes, PATIENT_COLUMNS);
+            return row ? toPatient(row) : null;
+          },
+          (patient) => patient?.id,
+        ),
+      ),
     list: ({ q, limit, offset }) =>
       sqlCall(async () => {
         const where = '($1::text IS NULL OR name ILIKE $1 OR email ILIKE $1)';

@@ -4,6 +4,7 @@ import type { Store } from '../store.js';
 import type { SqlDatabase } from './db.js';
 import { sqlAccounts, sqlSessions, sqlTokens } from './access.js';
 import { sqlAppointments } from './appointments.js';
+import { resetAuditTrail, sqlAudit } from './audit.js';
 import { changeFeed } from './change-feed.js';
 import { sqlIdempotency } from './idempotency.js';
 import { migrate } from './migrate.js';
@@ -20,6 +21,7 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
     patients: sqlPatients(db),
     appointments: sqlAppointments(db, days, feed),
     idempotency: sqlIdempotency(db),
+    audit: sqlAudit(db),
     accounts: sqlAccounts(db),
     sessions: sqlSessions(db),
     tokens: sqlTokens(db),
@@ -33,6 +35,7 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
     },
     reset: async () => {
       try {
+        await resetAuditTrail(db);
         await db.exec('TRUNCATE sessions, accounts, api_tokens, appointments, patients, doctors, idempotency_keys');
       } finally {
         feed.changed('everything');

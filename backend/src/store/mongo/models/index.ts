@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import { accountModel } from './account.js';
 import { apiTokenModel } from './api-token.js';
 import { appointmentModel } from './appointment.js';
+import { auditHeadModel, auditRecordModel } from './audit-record.js';
 import { bookingLockModel } from './booking-lock.js';
 import { doctorModel } from './doctor.js';
 import { idempotencyRecordModel } from './idempotency-record.js';
@@ -15,6 +16,8 @@ export function registerModels(connection: Connection) {
     Appointment: appointmentModel(connection),
     BookingLock: bookingLockModel(connection),
     IdempotencyRecord: idempotencyRecordModel(connection),
+    AuditRecord: auditRecordModel(connection),
+    AuditHead: auditHeadModel(connection),
     Account: accountModel(connection),
     Session: sessionModel(connection),
     ApiToken: apiTokenModel(connection),

@@ -1,0 +1,50 @@
+/** The audit trail's port: an append-only, hash-chained record of who touched what. */
+
+export type AuditOutcome = 'success' | 'failure' | 'denied';
+
+/**
+ * What happened and who did it. The store adds the time, the record's place in the chain and its
+ * hashes; given with a write, it is stored in the write's own transaction with the written row's id.
+ */
+export type AuditEntry = {
+  actorKind: string;
+  actorId: string | null;
+  actorLabel: string | null;
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  outcome: AuditOutcome;
+  correlationId: string | null;
+  clientAddress: string | null;
+};
+
+export type AuditRecord = AuditEntry & {
+  id: string;
+  /** 1, 2, 3... without gaps: the record's place in the chain. */
+  seq: number;
+  at: Date;
+  prevHash: string;
+  hash: string;
+};
+
+export type AuditFilter = {
+  limit: number;
+  offset: number;
+  actorId?: string;
+  resourceType?: string;
+  resourceId?: string;
+  action?: string;
+  from?: Date;
+  to?: Date;
+};
+
+export type AuditVerification = { ok: true; checked: number } | { ok: false; checked: number; brokenAt: number; reason: string };
+
+export interface AuditRepository {
+  /** Appends one record on its own; appends racing in from other processes keep one unbroken chain. */
+  append(entry: AuditEntry): Promise<void>;
+  /** Newest first. */
+  list(filter: AuditFilter): Promise<{ items: AuditRecord[]; total: number }>;
+  /** Recomputes every hash in order and names the first record that does not follow from the one before. */
+  verify(): Promise<AuditVerification>;
+}
