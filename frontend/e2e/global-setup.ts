@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { adminCredentials, createApiToken, type Credentials } from './support/auth';
 import { printAxeSummary, type AxeRecord } from './support/axe-report';
-import { buildAll, startServer } from './support/server';
+import { buildAll, firstAdmin, startServer } from './support/server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,7 +24,9 @@ export default async function setup(project: TestProject) {
   const axeReportFile = join(workDir, 'axe.jsonl');
   let stop = async () => '';
   let baseURL = process.env.E2E_BASE_URL?.replace(/\/+$/, '');
+  let admin: Credentials | null = null;
   if (!baseURL) {
+    admin = firstAdmin;
     if (process.env.E2E_SKIP_BUILD !== '1') buildAll();
     const server = await startServer();
     baseURL = server.baseURL;
@@ -32,7 +34,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseURL', baseURL);
   project.provide('axeReportFile', axeReportFile);
-  const admin = await adminCredentials(baseURL);
+  admin ??= await adminCredentials(baseURL);
   project.provide('admin', admin);
   project.provide('apiToken', await createApiToken(baseURL, admin));
 

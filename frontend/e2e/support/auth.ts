@@ -5,23 +5,20 @@ export type Credentials = { email: string; password: string };
 type DemoAccount = Credentials & { role: string; name: string };
 
 /**
- * The admin the suite signs in as: the demo admin the server lists on its sign-in page, or,
- * for a server without demo data (E2E_BASE_URL), E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD.
+ * The admin to sign in as on a server the suite did not start (E2E_BASE_URL): E2E_ADMIN_EMAIL
+ * and E2E_ADMIN_PASSWORD, or else the demo admin that server lists on its sign-in page.
  */
 export async function adminCredentials(baseURL: string): Promise<Credentials> {
-  const { email, password } = { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD };
+  const { E2E_ADMIN_EMAIL: email, E2E_ADMIN_PASSWORD: password } = process.env;
   if (email && password) return { email, password };
-  const config = (await (await fetch(`${baseURL}/api/config`)).json()) as { data: { demoAccounts?: DemoAccount[] } };
-  const admin = config.data.demoAccounts?.find((a) => a.role === 'admin');
+  const admin = (await demoAccounts(baseURL)).find((a) => a.role === 'admin');
   if (!admin) throw new Error('the server lists no demo admin: set E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD');
   return { email: admin.email, password: admin.password };
 }
 
-export async function demoAccount(baseURL: string, role: 'admin' | 'staff' | 'doctor'): Promise<DemoAccount> {
+export async function demoAccounts(baseURL: string): Promise<DemoAccount[]> {
   const config = (await (await fetch(`${baseURL}/api/config`)).json()) as { data: { demoAccounts?: DemoAccount[] } };
-  const account = config.data.demoAccounts?.find((a) => a.role === role);
-  if (!account) throw new Error(`the server lists no demo ${role} account`);
-  return account;
+  return config.data.demoAccounts ?? [];
 }
 
 /** An admin token for the suite's direct API calls, made through a real sign-in. */

@@ -42,6 +42,9 @@ async function waitForHealth(baseURL: string, child: ChildProcess, output: () =>
   throw new Error(`the server did not become healthy within 60 s:\n${output()}`);
 }
 
+/** The first admin of the suite's own server, made from ADMIN_EMAIL at start-up (production has no demo accounts). */
+export const firstAdmin = { email: 'e2e-admin@clinic.test', password: 'E2e-first-admin-passphrase' };
+
 /** Starts the real API (which also serves the built SPA) on a free port and an in-memory store. */
 export async function startServer(): Promise<{ baseURL: string; stop: () => Promise<string> }> {
   const port = await freePort();
@@ -55,6 +58,8 @@ export async function startServer(): Promise<{ baseURL: string; stop: () => Prom
       DATABASE_URL: 'pglite://memory',
       CLINIC_TIMEZONE: 'Europe/London',
       LOG_LEVEL: 'warn',
+      ADMIN_EMAIL: firstAdmin.email,
+      ADMIN_PASSWORD: firstAdmin.password,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
