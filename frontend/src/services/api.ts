@@ -63,6 +63,7 @@ export type ClinicConfig = {
   clinicEndHour: number;
   defaultSlotMinutes: number;
   authMode?: 'required' | 'off';
+  requireAdminTotp?: boolean;
   demoAccounts?: DemoAccount[];
 };
 

@@ -4,10 +4,15 @@ import type { Role } from '../../services/api';
 import { homeFor } from './access';
 import { useSession } from './session';
 
-/** Renders the page only for the roles it is meant for; a doctor opening "/" lands on their day. */
+/**
+ * Renders the page only for the roles it is meant for; a doctor opening "/" lands on their day,
+ * and an admin who must first turn on two-step sign-in lands on their account page.
+ */
 export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
-  const { me } = useSession();
+  const { me, mustEnrolTotp } = useSession();
   const { pathname } = useLocation();
+  // The API refuses such an admin everything but enrolling, so the SPA offers only that.
+  if (mustEnrolTotp && pathname !== '/account') return <Navigate to="/account" replace />;
   if (roles.includes(me.role)) return children;
   if (pathname === '/') return <Navigate to={homeFor(me.role)} replace />;
   return (

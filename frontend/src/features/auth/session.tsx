@@ -8,7 +8,8 @@ import type { Me } from '../../services/auth-api';
 import { signInPath } from './access';
 import { meKey, useCurrentUser } from './use-current-user';
 
-export type Session = { me: Me; authMode: 'required' | 'off' };
+/** mustEnrolTotp: an admin without a second factor where REQUIRE_ADMIN_TOTP asks for one. */
+export type Session = { me: Me; authMode: 'required' | 'off'; mustEnrolTotp: boolean };
 
 // What GET /api/auth/me answers with AUTH_MODE=off; the SPA need not ask.
 const LOCAL_ACCESS: Me = { id: 'local', email: null, name: 'Local access (auth off)', role: 'admin', doctorId: null, totpEnabled: false };
@@ -20,7 +21,7 @@ const SessionContext = createContext<Session | null>(null);
  * request, forgets the user, which sends them to sign in with this page as the way back.
  */
 export function SessionGate() {
-  const { authMode = 'required' } = useClinic();
+  const { authMode = 'required', requireAdminTotp = false } = useClinic();
   const off = authMode === 'off';
   const user = useCurrentUser(!off);
   const location = useLocation();
@@ -28,7 +29,7 @@ export function SessionGate() {
 
   useEffect(() => onUnauthenticated(() => queryClient.setQueryData(meKey, null)), [queryClient]);
 
-  if (off) return <SessionProvider session={{ me: LOCAL_ACCESS, authMode }} />;
+  if (off) return <SessionProvider session={{ me: LOCAL_ACCESS, authMode, mustEnrolTotp: false }} />;
   if (user.isPending) {
     return (
       <main id="main">
@@ -44,7 +45,8 @@ export function SessionGate() {
     );
   }
   if (!user.data) return <Navigate to={signInPath(location)} replace />;
-  return <SessionProvider session={{ me: user.data, authMode }} />;
+  const mustEnrolTotp = requireAdminTotp && user.data.role === 'admin' && !user.data.totpEnabled;
+  return <SessionProvider session={{ me: user.data, authMode, mustEnrolTotp }} />;
 }
 
 function SessionProvider({ session }: { session: Session }) {

@@ -6,8 +6,9 @@ import { useSignOut } from './use-sign-out';
 
 /** The frame of every signed-in page: the menu holds only what this role may open. */
 export function SignedInLayout() {
-  const { me, authMode } = useSession();
-  const links = PAGES.filter((page) => page.roles.includes(me.role) && !(authMode === 'off' && 'signedInOnly' in page)).map((page) => ({
+  const { me, authMode, mustEnrolTotp } = useSession();
+  const visible = PAGES.filter((page) => page.roles.includes(me.role) && !(authMode === 'off' && 'signedInOnly' in page));
+  const links = (mustEnrolTotp ? visible.filter((page) => page.path === '/account') : visible).map((page) => ({
     to: page.path,
     label: page.label,
   }));
