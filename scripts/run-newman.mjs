@@ -50,13 +50,37 @@ function stop(server) {
   });
 }
 
-function runCollection(baseUrl) {
+// The throwaway server's first admin; the collection itself runs with a token made from it.
+const ADMIN = { email: 'newman-admin@example.test', password: `newman-${Date.now()}-${Math.random().toString(36).slice(2)}` };
+
+/** Signs in as the first admin and makes the admin token the collection sends as {{token}}. */
+async function createToken(baseUrl) {
+  const login = await fetch(`${baseUrl}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  if (login.status !== 200) throw new Error(`signing in as the first admin answered ${login.status}: ${await login.text()}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const created = await fetch(`${baseUrl}/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ name: 'newman', role: 'admin', expiresInDays: 1 }),
+  });
+  if (created.status !== 201) throw new Error(`creating the newman token answered ${created.status}: ${await created.text()}`);
+  return (await created.json()).data.secret;
+}
+
+function runCollection(baseUrl, token) {
   return new Promise((resolve, reject) => {
     newman.run(
       {
         collection,
         // An environment value wins over the collection's own baseUrl default.
-        envVar: [{ key: 'baseUrl', value: baseUrl }],
+        envVar: [
+          { key: 'baseUrl', value: baseUrl },
+          { key: 'token', value: token },
+        ],
         reporters: ['cli'],
         timeoutRequest: 15_000,
       },
@@ -79,6 +103,9 @@ async function main() {
       SEED_DEMO: 'false',
       LOG_LEVEL: 'warn',
       SERVE_FRONTEND: 'false',
+      AUTH_MODE: 'required',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -90,7 +117,8 @@ async function main() {
   let code = 1;
   try {
     await waitForHealth(`http://127.0.0.1:${port}/health`, server);
-    const summary = await runCollection(`http://127.0.0.1:${port}/api`);
+    const baseUrl = `http://127.0.0.1:${port}/api`;
+    const summary = await runCollection(baseUrl, await createToken(baseUrl));
     const { failures, stats } = summary.run;
     const requests = stats.requests.total;
     const assertions = stats.assertions.total;

@@ -9,6 +9,7 @@ import {
   appointmentCount,
   bookedPerSlot,
   createTarget,
+  createToken,
   load,
   openDatabase,
   overlapCount,
@@ -17,7 +18,16 @@ import {
 } from './bench/database.js';
 import { makePlan, preloadCount, type Store } from './bench/plan.js';
 import { printTable, resultLine, rowOf, writeJson, type Row } from './bench/report.js';
-import { availabilityLatencyRun, availabilityRun, bookRun, contentionRun, mixedRun, percentile, type Sample } from './bench/scenarios.js';
+import {
+  availabilityLatencyRun,
+  availabilityRun,
+  bookRun,
+  contentionRun,
+  mixedRun,
+  percentile,
+  useToken,
+  type Sample,
+} from './bench/scenarios.js';
 import { cacheLookups, shareBetween } from './bench/cache-share.js';
 import { ensureBuilt, startServer } from './bench/server.js';
 
@@ -70,6 +80,7 @@ async function main() {
     const fixtures = await load(db, plan);
     log(`loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)}s; measuring raw INSERTs for ${plan.durationSeconds}s`);
     const raw = await rawInsertRate(db, plan, fixtures, plan.durationSeconds);
+    useToken(await createToken(db));
     // PGlite admits one process at a time. On PostgreSQL, the baseline's 20 idle connections
     // would otherwise time out together in the middle of a later run, and 20 backends exiting at
     // once stalled that run for hundreds of milliseconds.

@@ -1,7 +1,7 @@
 /**
  * Race test against a running API: many simultaneous bookings of one slot must yield exactly one
  * 201, and staggered overlapping intervals must never leave two BOOKED appointments overlapping.
- * Usage: API_URL=http://localhost:3000/api npm run test:concurrent
+ * Usage: API_TOKEN=$(npm run -s token -- --name race --role admin) API_URL=http://localhost:3000/api npm run test:concurrent
  */
 import { call, createDoctor, createPatients, listDoctorDay, overlappingPairs, runTag, type ApiResult, type Interval } from './lib/api.js';
 
@@ -27,7 +27,8 @@ function futureDate(): string {
 async function freeSlots(doctorId: string, date: string): Promise<Interval[]> {
   const result = await call(baseUrl, 'GET', `/availability?doctorId=${doctorId}&date=${date}`);
   const data = result.body.data as { slots?: Interval[] } | undefined;
-  if (result.status !== 200 || !data?.slots) throw new Error(`availability answered ${result.status}: ${JSON.stringify(result.body.error)}`);
+  if (result.status !== 200 || !data?.slots)
+    throw new Error(`availability answered ${result.status}: ${JSON.stringify(result.body.error)}`);
   return data.slots;
 }
 
@@ -76,7 +77,8 @@ async function staggered(tag: string, date: string) {
     return { start: new Date(start).toISOString(), end: new Date(start + (20 + (i % 3) * 10) * MINUTE).toISOString() };
   });
   const latestEnd = Math.max(...intervals.map((interval) => Date.parse(interval.end)));
-  if (!last || latestEnd > Date.parse(last.end)) throw new Error(`the working day on ${date} is too short for ${STAGGERED_REQUESTS} staggered intervals`);
+  if (!last || latestEnd > Date.parse(last.end))
+    throw new Error(`the working day on ${date} is too short for ${STAGGERED_REQUESTS} staggered intervals`);
   console.log(`  doctor ${doctorId}, intervals from ${intervals[0]!.start} every ${STAGGER_MINUTES} min`);
   const results = await Promise.all(patients.map((patientId, i) => book(doctorId, patientId, intervals[i]!)));
   const created = results.filter((r) => r.status === 201).length;
@@ -87,7 +89,11 @@ async function staggered(tag: string, date: string) {
   const booked = rows.filter((row) => row.status === 'BOOKED');
   const pairs = overlappingPairs(rows);
   check('the schedule holds exactly the 201s', booked.length === created, `${booked.length} BOOKED listed, ${created} created`);
-  check('no overlapping BOOKED appointments', pairs.length === 0, pairs.map(([a, b]) => `${a.start}-${a.end} x ${b.start}-${b.end}`).join('; ') || 'none');
+  check(
+    'no overlapping BOOKED appointments',
+    pairs.length === 0,
+    pairs.map(([a, b]) => `${a.start}-${a.end} x ${b.start}-${b.end}`).join('; ') || 'none',
+  );
 }
 
 async function main() {

@@ -6,6 +6,9 @@ import { IANAZone } from 'luxon';
 // The repository's .data folder, wherever the process was started from (root, backend/ or a container).
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
 
+// Compose passes `${VAR:-}` through as an empty string: that means "not set".
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 
 /** TRUSTED_PROXIES wins; the older TRUST_PROXY=true now means only a proxy on this machine. */
@@ -40,9 +43,9 @@ const envSchema = z
     SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
     SERVE_FRONTEND: z.enum(['true', 'false']).default('true'),
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-    TRUSTED_PROXIES: z.string().optional(),
+    TRUSTED_PROXIES: optional(z.string()),
     AUTH_MODE: z.enum(['required', 'off']).default('required'),
-    HOST: z.string().trim().min(1).optional(),
+    HOST: optional(z.string().trim().min(1)),
     SESSION_IDLE_MINUTES: z.coerce
       .number()
       .int()
@@ -55,10 +58,10 @@ const envSchema = z
       .min(1)
       .max(24 * 30)
       .default(12),
-    ADMIN_EMAIL: z.string().trim().pipe(z.email('must be an email address')).optional(),
-    ADMIN_PASSWORD: z.string().optional(),
+    ADMIN_EMAIL: optional(z.string().trim().pipe(z.email('must be an email address'))),
+    ADMIN_PASSWORD: optional(z.string()),
     REQUIRE_ADMIN_TOTP: z.enum(['true', 'false']).default('false'),
-    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
     PATIENT_READS_PER_MINUTE: z.coerce.number().int().min(0).default(600),
     // Per-worker state (pools, caches) is small, so one worker per core is the useful ceiling.
     WEB_CONCURRENCY: z.preprocess(

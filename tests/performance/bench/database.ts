@@ -8,6 +8,7 @@ import type { SqlDatabase } from '../../../backend/src/store/sql/db.js';
 import { openPglite } from '../../../backend/src/store/sql/pglite.js';
 import { openPostgres } from '../../../backend/src/store/sql/pg.js';
 import { migrate } from '../../../backend/src/store/sql/migrate.js';
+import { newTokenSecret, sha256 } from '../../../backend/src/auth/secrets.js';
 import { bookingSlot, PRELOAD_SLOTS_PER_DAY, type Plan } from './plan.js';
 
 export const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -88,6 +89,19 @@ export async function load(db: SqlDatabase, plan: Plan): Promise<Fixtures> {
   );
   await db.query('ANALYZE');
   return { doctors, patients, contentionDoctor, contentionPatients };
+}
+
+/** A staff integrator token for the runs, stored as the API stores one (its hash); returns the secret. */
+export async function createToken(db: SqlDatabase): Promise<string> {
+  const secret = newTokenSecret();
+  const now = new Date();
+  await db.query(`INSERT INTO api_tokens (id, name, role, token_hash, created_at, expires_at) VALUES ($1, 'bench', 'staff', $2, $3, $4)`, [
+    randomUUID(),
+    sha256(secret),
+    now,
+    new Date(now.getTime() + 86_400_000),
+  ]);
+  return secret;
 }
 
 // The very INSERT the API runs, minus the idempotency CTE: the floor the HTTP path is compared with.

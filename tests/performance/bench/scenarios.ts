@@ -8,7 +8,12 @@ export type Sample = { requests: number; seconds: number; perSecond: number; sta
 
 export type Request = { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
 
-const JSON_HEADERS = { 'content-type': 'application/json' };
+// Every request carries the bench's integrator token, as a real integrator's would.
+const AUTH: Record<string, string> = {};
+export const useToken = (secret: string) => {
+  AUTH.authorization = `Bearer ${secret}`;
+};
+const JSON_HEADERS = () => ({ 'content-type': 'application/json', ...AUTH });
 
 type RunOptions = { connections: number; duration?: number; amount?: number };
 
@@ -55,7 +60,7 @@ function bookings(plan: Plan, fixtures: Fixtures, range: Range) {
       start: slot.start.toISOString(),
       end: slot.end.toISOString(),
     };
-    return { method: 'POST', path: '/api/appointments', headers: JSON_HEADERS, body: JSON.stringify(body) };
+    return { method: 'POST', path: '/api/appointments', headers: JSON_HEADERS(), body: JSON.stringify(body) };
   };
 }
 
@@ -63,7 +68,7 @@ function availability(plan: Plan, fixtures: Fixtures) {
   return (): Request => {
     const doctor = fixtures.doctors[Math.floor(Math.random() * plan.doctors)];
     const date = isoDate(plan, Math.floor(Math.random() * plan.preloadDays));
-    return { method: 'GET', path: `/api/availability?doctorId=${doctor}&date=${date}` };
+    return { method: 'GET', path: `/api/availability?doctorId=${doctor}&date=${date}`, headers: { ...AUTH } };
   };
 }
 
@@ -103,7 +108,7 @@ export async function contentionRun(origin: string, plan: Plan, fixtures: Fixtur
         start: slot.start.toISOString(),
         end: slot.end.toISOString(),
       };
-      return { method: 'POST', path: '/api/appointments', headers: JSON_HEADERS, body: JSON.stringify(body) };
+      return { method: 'POST', path: '/api/appointments', headers: JSON_HEADERS(), body: JSON.stringify(body) };
     });
     latencies.push(...sample.latencies);
     const { 201: winners = 0, 409: conflicts = 0, ...other } = sample.statuses;

@@ -1,5 +1,6 @@
 /** Starts the built API as a child process on a free loopback port, and stops it as an operator would. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -71,6 +72,9 @@ export async function startServer(databaseUrl: string, workers: number): Promise
       CLINIC_START_HOUR: '9',
       CLINIC_END_HOUR: '17',
       DEFAULT_SLOT_MINUTES: '30',
+      // Production refuses to start without an admin; the runs themselves use a staff token.
+      ADMIN_EMAIL: 'bench-admin@example.test',
+      ADMIN_PASSWORD: `bench-${randomBytes(12).toString('hex')}`,
     },
   });
   // Keep only the tail: at LOG_LEVEL=warn every 409 of the contention run logs a line.

@@ -6,10 +6,14 @@ export type ApiResult = { status: number; body: { success?: boolean; data?: unkn
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
+// The API requires a credential: an admin token (creating doctors is admin work), from
+// `npm run token -- --name race --role admin`, or AUTH_MODE=off on a loopback server.
+const authorization: Record<string, string> = process.env.API_TOKEN ? { authorization: `Bearer ${process.env.API_TOKEN}` } : {};
+
 export async function call(baseUrl: string, method: string, path: string, body?: unknown): Promise<ApiResult> {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
-    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+    headers: body === undefined ? authorization : { ...authorization, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
@@ -26,6 +30,8 @@ export async function call(baseUrl: string, method: string, path: string, body?:
 async function create(baseUrl: string, path: string, body: unknown): Promise<string> {
   const result = await call(baseUrl, 'POST', path, body);
   const data = result.body.data as { id?: string } | undefined;
+  if (result.status === 401)
+    throw new Error(`POST ${path} answered 401: set API_TOKEN to an admin token (npm run token -- --name race --role admin)`);
   if (result.status !== 201 || !data?.id) {
     throw new Error(`POST ${path} answered ${result.status}: ${JSON.stringify(result.body.error ?? result.body)}`);
   }
