@@ -69,7 +69,7 @@ function accountsApi() {
 describe('accounts page', () => {
   it('creates a doctor account linked to its doctor, after checking the password length', async () => {
     const { calls } = accountsApi();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderApp('/accounts');
     await user.type(await screen.findByLabelText('Name'), 'Grace Hopper');
     await user.type(screen.getByLabelText('Email'), 'grace@clinic.test');
@@ -98,7 +98,7 @@ describe('accounts page', () => {
 
   it('disables an account, offers no way to disable one’s own, and resets a password', async () => {
     const { calls } = accountsApi();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderApp('/accounts');
     const list = await screen.findByRole('region', { name: 'Accounts list' });
     expect(within(list).queryByRole('button', { name: 'Disable Test admin' })).not.toBeInTheDocument();

@@ -38,7 +38,7 @@ function auditApi(chain: unknown) {
 describe('audit log page', () => {
   it('lists records in clinic time and sends the filters, dates as clinic-day bounds, and paging', async () => {
     const { calls } = auditApi({ ok: true, checked: 120 });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderApp('/audit');
     const table = await screen.findByRole('region', { name: 'Audit records' });
     const row = within(table).getAllByRole('row')[1]!;
@@ -77,7 +77,7 @@ describe('audit log page', () => {
 
   it('verifies the chain and names the first broken link', async () => {
     auditApi({ ok: false, checked: 42, brokenAt: 41, reason: 'hash does not match the record' });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderApp('/audit');
     await user.click(await screen.findByRole('button', { name: 'Verify chain' }));
     const alert = await screen.findByRole('alert');
@@ -87,7 +87,7 @@ describe('audit log page', () => {
 
   it('reports an intact chain with the number of records checked', async () => {
     auditApi({ ok: true, checked: 120 });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderApp('/audit');
     await user.click(await screen.findByRole('button', { name: 'Verify chain' }));
     expect(await screen.findByText('Chain intact: 120 records checked, none changed or missing.')).toBeInTheDocument();

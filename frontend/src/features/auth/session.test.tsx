@@ -27,7 +27,7 @@ describe('session handling', () => {
       },
       'GET /api/patients': () => ok([patient], { total: 1, limit: 100, offset: 0 }),
     });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { router } = renderApp('/patients?tab=all');
     await screen.findByRole('heading', { level: 1, name: 'Sign in' });
     expect(router.state.location.pathname).toBe('/sign-in');
@@ -51,7 +51,7 @@ describe('session handling', () => {
       'GET /api/patients': () =>
         sessionAlive ? ok([patient], { total: 1, limit: 100, offset: 0 }) : fail(401, 'UNAUTHENTICATED', 'Session expired'),
     });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { router } = renderApp('/');
     await screen.findByRole('heading', { level: 1, name: 'Schedule' });
 
@@ -72,7 +72,7 @@ describe('session handling', () => {
       'GET /api/auth/me': () => fail(401, 'UNAUTHENTICATED', 'Sign in first'),
       'POST /api/auth/login': () => ok(meAs('staff')),
     });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { router } = renderApp(`/sign-in?next=${encodeURIComponent('//evil.example/phish')}`);
     await signIn(user);
     await screen.findByRole('heading', { level: 1, name: 'Schedule' });
@@ -87,7 +87,7 @@ describe('session handling', () => {
       'POST /api/auth/logout': noContent,
       'GET /api/patients': () => ok([patient], { total: 1, limit: 100, offset: 0 }),
     });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { router, queryClient } = renderApp('/patients');
     await screen.findByRole('cell', { name: 'Ada Lovelace' });
     const header = screen.getByRole('banner');

@@ -25,7 +25,7 @@ describe('sign-in page', () => {
       'GET /api/auth/me': () => fail(401, 'UNAUTHENTICATED', 'Sign in first'),
       'POST /api/auth/login': () => ok(meAs('staff')),
     });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { router } = renderApp('/sign-in');
     await submitCredentials(user, 'desk@clinic.test', 'a long enough password');
     expect(await screen.findByRole('heading', { level: 1, name: 'Schedule' })).toBeInTheDocument();
@@ -46,7 +46,7 @@ describe('sign-in page', () => {
           ? ok(meAs('admin', { totpEnabled: true }))
           : fail(401, 'TOTP_REQUIRED', 'A code is required'),
     });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderApp('/sign-in');
     expect(screen.queryByLabelText('Authentication code')).not.toBeInTheDocument();
     await submitCredentials(user, 'admin@clinic.test', 'a long enough password');
@@ -74,7 +74,7 @@ describe('sign-in page', () => {
       'GET /api/auth/me': () => fail(401, 'UNAUTHENTICATED', 'Sign in first'),
       'POST /api/auth/login': () => fail(401, 'INVALID_CREDENTIALS', 'Email or password is wrong', 'corr-login'),
     });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { router } = renderApp('/sign-in');
     await submitCredentials(user, 'who@clinic.test', 'not the password');
     const alert = await screen.findByRole('alert');
@@ -88,7 +88,7 @@ describe('sign-in page', () => {
       'GET /api/config': () => ok({ ...clinicConfig, demoAccounts }),
       'GET /api/auth/me': () => fail(401, 'UNAUTHENTICATED', 'Sign in first'),
     });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderApp('/sign-in');
     const list = await screen.findByRole('region', { name: 'Demo accounts list' });
     expect(within(list).getAllByRole('row')).toHaveLength(3);

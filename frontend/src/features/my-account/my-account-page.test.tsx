@@ -28,7 +28,7 @@ function accountApi(config: object = clinicConfig) {
 describe('my account page', () => {
   it('sets up two-step sign-in: shows the QR image and the otpauth address, then turns it on with a code', async () => {
     const { calls } = accountApi();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderApp('/account');
     await user.click(await screen.findByRole('button', { name: 'Set up two-step sign-in' }));
     expect(await screen.findByRole('img', { name: /QR code/ })).toHaveAttribute('src', setup.qrDataUrl);
@@ -49,7 +49,7 @@ describe('my account page', () => {
 
   it('changes the own password after checking the two new ones match', async () => {
     const { calls } = accountApi();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderApp('/account');
     await user.type(await screen.findByLabelText('Current password'), 'the old passphrase');
     await user.type(screen.getByLabelText('New password'), 'a new long passphrase');

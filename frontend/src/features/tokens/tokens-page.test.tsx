@@ -34,7 +34,7 @@ describe('tokens page', () => {
   it('shows a new token’s secret once, warns it will not be shown again, and forgets it after Done', async () => {
     const { calls } = tokensApi();
     // userEvent puts a clipboard of its own on navigator, which the page then writes to.
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderApp('/tokens');
 
     await user.type(await screen.findByLabelText('Name'), 'lab-integration');
@@ -64,7 +64,7 @@ describe('tokens page', () => {
 
   it('lists tokens with last use and revokes one only after confirmation', async () => {
     const { calls } = tokensApi();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderApp('/tokens');
     const row = (await screen.findByRole('cell', { name: 'old-lab' })).closest('tr')!;
     expect(row).toHaveTextContent('Sun 2 Jun 09:15');
