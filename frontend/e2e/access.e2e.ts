@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { callApi } from './support/api';
+import { callApi, clinicDate } from './support/api';
 import { demoAccounts, signedInContext, type Credentials } from './support/auth';
 import { audit } from './support/axe-report';
 import { launchBrowser, newContext, watchConsole } from './support/browser';
@@ -149,6 +149,7 @@ describe('sign-in, roles and admin pages in a real browser', () => {
     await expect.poll(() => linked.locator('option').count()).toBeGreaterThan(1);
     await linked.selectOption({ index: 1 });
     const doctorName = ((await linked.locator('option:checked').textContent()) ?? '').split(' · ')[0]!;
+    const doctorId = await linked.inputValue();
     await page.getByLabel('Initial password').fill(password);
     await page.getByRole('button', { name: 'Add account' }).click();
     await page.getByText(`Added ${name} (doctor).`).waitFor();
@@ -160,7 +161,18 @@ describe('sign-in, roles and admin pages in a real browser', () => {
     await doctorPage.goto('/');
     await heading(doctorPage, 'My day').waitFor();
     expect(await menu(doctorPage)).toEqual(['My day', 'My account']);
-    await doctorPage.getByRole('region', { name: doctorName }).waitFor();
+    // A day of this doctor's with a booking, to see it as the doctor does (patient name, reason).
+    const from = new Date().toISOString();
+    const next = await callApi<{ start: string; patient: { name: string } }[]>(
+      baseURL,
+      'GET',
+      `/appointments?doctorId=${doctorId}&status=BOOKED&from=${encodeURIComponent(from)}&limit=1`,
+    );
+    const booking = next.body.data[0];
+    if (booking) await doctorPage.getByLabel('Date').fill(clinicDate(0, 'Europe/London', new Date(booking.start)));
+    const day = doctorPage.getByRole('region', { name: doctorName });
+    await day.waitFor();
+    if (booking) await day.getByText(booking.patient.name).first().waitFor();
     expect(await audit(doctorPage, 'my-day', reportFile)).toEqual([]);
     await desktopAndPhone(doctorPage, 'my-day');
     await doctorPage.goto('/patients');

@@ -23,9 +23,9 @@ export async function callApi<T>(
   return { status: response.status, body: (text ? JSON.parse(text) : null) as Envelope<T> };
 }
 
-/** A calendar date in the clinic's zone, `days` after today. */
-export function clinicDate(days: number, timeZone = 'Europe/London'): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+/** A calendar date in the clinic's zone, `days` after today (or after the day of `from`). */
+export function clinicDate(days: number, timeZone = 'Europe/London', from: Date = new Date()): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(from);
   const date = new Date(`${today}T12:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
