@@ -1,7 +1,7 @@
-import { Types } from 'mongoose';
+import { mongo, Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
-import { runBookingTransaction } from '../../src/store/mongo/appointments.js';
+import { runBookingTransaction } from '../../src/store/mongo/booking-transaction.js';
 import { isTransientTransactionError, translateMongoError } from '../../src/store/mongo/errors.js';
 import { isObjectIdHex, toAppointmentView, toDoctor, toPatient } from '../../src/store/mongo/mapping.js';
 import { runTransaction, TransactionRetriesExhausted, type TransactionSession } from '../../src/store/mongo/retry.js';
@@ -95,7 +95,8 @@ describe('Mongo error translation', () => {
   });
 
   it('turns an unreachable server into SERVICE_UNAVAILABLE', () => {
-    expect(translateMongoError({ name: 'MongoServerSelectionError', message: 'connect ECONNREFUSED' })).toMatchObject({
+    const unreachable = new mongo.MongoServerSelectionError('connect ECONNREFUSED', {} as never);
+    expect(translateMongoError(unreachable)).toMatchObject({
       code: 'SERVICE_UNAVAILABLE',
       status: 503,
     });
@@ -174,13 +175,54 @@ describe('Mongo transaction retry loop', () => {
     expect(delays[2]).toBeGreaterThan(delays[0]! / 1.5);
   });
 
-  it('answers BOOKING_CONFLICT when a booking still collides after every retry', async () => {
+  it('answers BOOKING_CONFLICT when a booking still collides after every retry and the time is taken', async () => {
     const { session } = fakeSession();
     await expect(
-      runBookingTransaction(session, async () => Promise.reject(writeConflict()), { maxAttempts: 2, baseDelayMs: 1, sleep: noSleep }),
+      runBookingTransaction(
+        session,
+        async () => Promise.reject(writeConflict()),
+        { maxAttempts: 2, baseDelayMs: 1, sleep: noSleep },
+        async () => 'doctor',
+      ),
     ).rejects.toMatchObject({
       code: 'BOOKING_CONFLICT',
       status: 409,
     });
+  });
+
+  it('answers PATIENT_CONFLICT after every retry when the patient holds the time, and 503 when nobody does', async () => {
+    const policy = { maxAttempts: 2, baseDelayMs: 1, sleep: noSleep };
+    const collide = async () => Promise.reject(writeConflict());
+    await expect(runBookingTransaction(fakeSession().session, collide, policy, async () => 'patient')).rejects.toMatchObject({
+      code: 'PATIENT_CONFLICT',
+    });
+    await expect(runBookingTransaction(fakeSession().session, collide, policy, async () => null)).rejects.toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      status: 503,
+    });
+    await expect(runBookingTransaction(fakeSession().session, collide, policy)).rejects.toMatchObject({ status: 503 });
+  });
+
+  it('looks for the conflict only once the retries have run out', async () => {
+    let checks = 0;
+    const check = async () => {
+      checks += 1;
+      return null;
+    };
+    await runBookingTransaction(fakeSession().session, async () => 'booked', { maxAttempts: 2, baseDelayMs: 1, sleep: noSleep }, check);
+    expect(checks).toBe(0);
+  });
+
+  it('commits at most maxCommitAttempts times while the outcome stays unknown', async () => {
+    const unknown = () => Object.assign(new Error('timeout'), { errorLabels: ['UnknownTransactionCommitResult'] });
+    const { session, calls } = fakeSession([unknown(), unknown(), unknown()]);
+    const failure = await runTransaction(session, async () => 'booked', {
+      maxAttempts: 8,
+      baseDelayMs: 1,
+      maxCommitAttempts: 2,
+      sleep: noSleep,
+    }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ message: 'timeout' });
+    expect(calls.filter((call) => call === 'commit')).toHaveLength(2);
   });
 });

@@ -1,5 +1,5 @@
-import type { ClientSession, Connection, QueryFilter, Types } from 'mongoose';
-import { bookingConflict, ConflictError, NotFoundError, patientConflict } from '../../errors.js';
+import type { ClientSession, Connection } from 'mongoose';
+import { ConflictError, NotFoundError } from '../../errors.js';
 import {
   ParticipantsChangedError,
   type AppointmentRepository,
@@ -8,49 +8,22 @@ import {
   type NewAppointment,
 } from '../store.js';
 import type { MongoAuditWriter } from './audit.js';
+import { BOOKING_RETRY_POLICY, runBookingTransaction } from './booking-transaction.js';
 import { mongoCall } from './errors.js';
-import { isObjectIdHex, toAppointmentView, toDoctor, toObjectId, toPatient } from './mapping.js';
-import type { AppointmentDoc } from './models/appointment.js';
+import { bookingLockKeys, takeBookingLocks } from './locks.js';
+import { isObjectIdHex, toDoctor, toObjectId, toPatient } from './mapping.js';
 import type { Models } from './models/index.js';
-import { runTransaction, TransactionRetriesExhausted, type RetryPolicy, type TransactionSession } from './retry.js';
+import { conflictError, findConflict, overlapping, type Conflict, type OverlapProbe } from './overlap.js';
+import { appointmentViews } from './views.js';
 
-export const BOOKING_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 5 };
-
-/** A booking still colliding after every retry means others keep taking that time: report it as taken. */
-export async function runBookingTransaction<T>(session: TransactionSession, work: () => Promise<T>, policy: RetryPolicy): Promise<T> {
-  try {
-    return await runTransaction(session, work, policy);
-  } catch (error) {
-    if (error instanceof TransactionRetriesExhausted) throw bookingConflict();
-    throw error;
-  }
-}
-
+/** Without an audit writer (unit tests of the booking rules) writes store no audit record. */
 export function mongoAppointments(
   connection: Connection,
   models: Models,
-  audit: MongoAuditWriter,
   policy = BOOKING_RETRY_POLICY,
+  audit?: MongoAuditWriter,
 ): AppointmentRepository {
-  const { Appointment, BookingLock, Doctor, Patient, IdempotencyRecord } = models;
-
-  async function views(docs: AppointmentDoc[], session?: ClientSession): Promise<AppointmentView[]> {
-    const doctorIds = [...new Set(docs.map((doc) => doc.doctorId.toHexString()))];
-    const patientIds = [...new Set(docs.map((doc) => doc.patientId.toHexString()))];
-    const [doctors, patients] = await Promise.all([
-      Doctor.find({ _id: { $in: doctorIds } }, { name: 1, specialty: 1 })
-        .session(session ?? null)
-        .lean(),
-      Patient.find({ _id: { $in: patientIds } }, { name: 1 })
-        .session(session ?? null)
-        .lean(),
-    ]);
-    const names = {
-      doctors: new Map(doctors.map((doc) => [doc._id.toHexString(), doc])),
-      patients: new Map(patients.map((doc) => [doc._id.toHexString(), doc])),
-    };
-    return docs.map((doc) => toAppointmentView(doc, names));
-  }
+  const { Appointment, Doctor, Patient, IdempotencyRecord } = models;
 
   async function remember(idempotency: IdempotencyCompletion | undefined, view: AppointmentView, session: ClientSession) {
     if (!idempotency) return;
@@ -58,23 +31,22 @@ export function mongoAppointments(
     await IdempotencyRecord.updateOne({ _id: idempotency.key }, { $set: { statusCode: status, responseBody: body } }, { session });
   }
 
-  async function inTransaction<T>(work: (session: ClientSession) => Promise<T>): Promise<T> {
+  /** `explain` says who holds the time when every attempt collided; without it that answer is 503. */
+  async function inTransaction<T>(work: (session: ClientSession) => Promise<T>, explain?: () => Promise<Conflict | null>): Promise<T> {
     const session = await connection.startSession();
     try {
-      const result = await runBookingTransaction(session, () => work(session), policy);
-      audit.chainSoon();
+      const result = await runBookingTransaction(session, () => work(session), policy, explain);
+      audit?.chainSoon();
       return result;
     } finally {
       await session.endSession();
     }
   }
 
-  // Written first in every booking transaction: a concurrent booking of the same doctor or patient
-  // then conflicts with this one instead of reading a snapshot without it (write skew).
-  async function lockParticipants(doctorId: string, patientId: string, session: ClientSession) {
-    await BookingLock.updateOne({ _id: `doctor:${doctorId}` }, { $inc: { version: 1 } }, { upsert: true, session });
-    await BookingLock.updateOne({ _id: `patient:${patientId}` }, { $inc: { version: 1 } }, { upsert: true, session });
-  }
+  // Written first in every booking transaction: a concurrent overlapping booking of the same doctor
+  // or patient then conflicts with this one instead of reading a snapshot without it (write skew).
+  const lockParticipants = (probe: OverlapProbe, session: ClientSession) =>
+    takeBookingLocks(models, bookingLockKeys(probe.doctorId.toHexString(), probe.patientId.toHexString(), probe.start, probe.end), session);
 
   // The SQL statement's check, read in this transaction's snapshot.
   async function unchanged({ doctor, patient, versions }: NewAppointment, session: ClientSession) {
@@ -84,13 +56,12 @@ export function mongoAppointments(
     return sameVersion(await Patient.findById(patient.id, { updatedAt: 1 }).session(session).lean(), versions.patient);
   }
 
-  // Half-open intervals: one ending at 10:30 does not overlap one starting at 10:30.
-  const overlapping = (field: 'doctorId' | 'patientId', id: Types.ObjectId, start: Date, end: Date): QueryFilter<AppointmentDoc> => ({
-    ...(field === 'doctorId' ? { doctorId: id } : { patientId: id }),
-    status: 'BOOKED',
-    start: { $lt: end },
-    end: { $gt: start },
-  });
+  // Read again outside the transaction, once every attempt of a reschedule collided.
+  async function rescheduleProbe(id: string, start: Date, end: Date): Promise<OverlapProbe | null> {
+    const current = await Appointment.findById(id).lean();
+    if (!current) return null;
+    return { doctorId: current.doctorId, patientId: current.patientId, start, end, except: current._id };
+  }
 
   return {
     participants: (doctorId, patientId) =>
@@ -104,44 +75,55 @@ export function mongoAppointments(
 
     book: (input, idempotency, entry) =>
       mongoCall(async () => {
-        const doctorId = toObjectId(input.doctor.id);
-        const patientId = toObjectId(input.patient.id);
-        return inTransaction(async (session) => {
-          await lockParticipants(input.doctor.id, input.patient.id, session);
-          if (!(await unchanged(input, session))) throw new ParticipantsChangedError();
-          if (await Appointment.exists(overlapping('doctorId', doctorId, input.start, input.end)).session(session)) throw bookingConflict();
-          if (await Appointment.exists(overlapping('patientId', patientId, input.start, input.end)).session(session))
-            throw patientConflict();
-          const [created] = await Appointment.create(
-            [{ doctorId, patientId, start: input.start, end: input.end, status: 'BOOKED', reason: input.reason }],
-            { session },
-          );
-          const [view] = await views([created!.toObject()], session);
-          await remember(idempotency, view!, session);
-          await audit.pending(entry, view!.id, session);
-          return view!;
-        });
+        const probe = {
+          doctorId: toObjectId(input.doctor.id),
+          patientId: toObjectId(input.patient.id),
+          start: input.start,
+          end: input.end,
+        };
+        return inTransaction(
+          async (session) => {
+            await lockParticipants(probe, session);
+            if (!(await unchanged(input, session))) throw new ParticipantsChangedError();
+            const conflict = await findConflict(models, probe, session);
+            if (conflict) throw conflictError(conflict);
+            const [created] = await Appointment.create([{ ...probe, status: 'BOOKED', reason: input.reason }], { session });
+            const [view] = await appointmentViews(models, [created!.toObject()], session);
+            await remember(idempotency, view!, session);
+            await audit?.pending(entry, view!.id, session);
+            return view!;
+          },
+          () => findConflict(models, probe),
+        );
       }),
 
     reschedule: (id, start, end, idempotency, entry) =>
       mongoCall(async () => {
         if (!isObjectIdHex(id)) throw new NotFoundError('Appointment not found');
-        return inTransaction(async (session) => {
-          const current = await Appointment.findById(id).session(session).lean();
-          if (!current) throw new NotFoundError('Appointment not found');
-          if (current.status !== 'BOOKED') throw new ConflictError('ALREADY_CANCELLED', 'Appointment is already cancelled');
-          await lockParticipants(current.doctorId.toHexString(), current.patientId.toHexString(), session);
-          const others = { _id: { $ne: current._id } };
-          if (await Appointment.exists({ ...overlapping('doctorId', current.doctorId, start, end), ...others }).session(session))
-            throw bookingConflict();
-          if (await Appointment.exists({ ...overlapping('patientId', current.patientId, start, end), ...others }).session(session))
-            throw patientConflict();
-          const moved = await Appointment.findOneAndUpdate({ _id: current._id }, { $set: { start, end } }, { new: true, session }).lean();
-          const [view] = await views([moved!], session);
-          await remember(idempotency, view!, session);
-          await audit.pending(entry, view!.id, session);
-          return view!;
-        });
+        return inTransaction(
+          async (session) => {
+            const current = await Appointment.findById(id).session(session).lean();
+            if (!current) throw new NotFoundError('Appointment not found');
+            if (current.status !== 'BOOKED') throw new ConflictError('ALREADY_CANCELLED', 'Appointment is already cancelled');
+            const probe = { doctorId: current.doctorId, patientId: current.patientId, start, end, except: current._id };
+            await lockParticipants(probe, session);
+            const conflict = await findConflict(models, probe, session);
+            if (conflict) throw conflictError(conflict);
+            const moved = await Appointment.findOneAndUpdate(
+              { _id: current._id },
+              { $set: { start, end } },
+              { returnDocument: 'after', session },
+            ).lean();
+            const [view] = await appointmentViews(models, [moved!], session);
+            await remember(idempotency, view!, session);
+            await audit?.pending(entry, view!.id, session);
+            return view!;
+          },
+          async () => {
+            const probe = await rescheduleProbe(id, start, end);
+            return probe ? findConflict(models, probe) : null;
+          },
+        );
       }),
 
     cancel: (id, reason, idempotency, entry) =>
@@ -152,16 +134,16 @@ export function mongoAppointments(
           const updated = await Appointment.findOneAndUpdate(
             { _id: id, status: 'BOOKED' },
             { $set: { status: 'CANCELLED', cancelledAt: now, cancellationReason: reason } },
-            { new: true, session },
+            { returnDocument: 'after', session },
           ).lean();
           if (!updated) {
             const exists = await Appointment.exists({ _id: id }).session(session);
             if (!exists) throw new NotFoundError('Appointment not found');
             throw new ConflictError('ALREADY_CANCELLED', 'Appointment is already cancelled');
           }
-          const [view] = await views([updated], session);
+          const [view] = await appointmentViews(models, [updated], session);
           await remember(idempotency, view!, session);
-          await audit.pending(entry, view!.id, session);
+          await audit?.pending(entry, view!.id, session);
           return view!;
         });
       }),
@@ -170,7 +152,7 @@ export function mongoAppointments(
       mongoCall(async () => {
         if (!isObjectIdHex(id)) return null;
         const doc = await Appointment.findById(id).lean();
-        return doc ? (await views([doc]))[0]! : null;
+        return doc ? (await appointmentViews(models, [doc]))[0]! : null;
       }),
 
     list: ({ doctorId, patientId, status, from, to, limit, offset, newestFirst }) =>
@@ -187,7 +169,7 @@ export function mongoAppointments(
           Appointment.find(filter).sort({ start: direction, _id: direction }).skip(offset).limit(limit).lean(),
           Appointment.countDocuments(filter),
         ]);
-        return { items: await views(docs), total };
+        return { items: await appointmentViews(models, docs), total };
       }),
 
     doctorDay: (doctorId, from, to) =>

@@ -114,10 +114,15 @@ export function mongoAudit(
     return next;
   }
 
-  async function ensureHead() {
-    await AuditHead.updateOne({ _id: HEAD }, { $setOnInsert: { seq: 0, hash: GENESIS_HASH } }, { upsert: true });
-  }
-  const headReady = ensureHead();
+  // Made on first use, so that opening the store costs no round trip; a failure is tried again next time.
+  let head: Promise<unknown> | null = null;
+  const headReady = () =>
+    (head ??= AuditHead.updateOne({ _id: HEAD }, { $setOnInsert: { seq: 0, hash: GENESIS_HASH } }, { upsert: true }).catch(
+      (error: unknown) => {
+        head = null;
+        throw error;
+      },
+    ));
 
   const writer: MongoAuditWriter = {
     pending: async (entry, resourceId, session) => {
@@ -125,7 +130,9 @@ export function mongoAudit(
       await AuditRecord.create([pendingDoc(entry, resourceId)], { session });
     },
     chainSoon: () => {
-      void headReady.then(chain).catch(() => undefined);
+      void headReady()
+        .then(chain)
+        .catch(() => undefined);
     },
     write: async (entry, work, resourceIdOf) => {
       if (!entry) return work();
@@ -157,7 +164,7 @@ export function mongoAudit(
       }),
     list: ({ actorId, resourceType, resourceId, action, from, to, limit, offset }) =>
       mongoCall(async () => {
-        await headReady;
+        await headReady();
         await chain();
         const filter = {
           seq: { $gte: 1 },
@@ -175,7 +182,7 @@ export function mongoAudit(
       }),
     verify: () =>
       mongoCall(async () => {
-        await headReady;
+        await headReady();
         await chain();
         const head = await AuditHead.findById(HEAD).lean();
         const lastSeq = head?.seq ?? 0;

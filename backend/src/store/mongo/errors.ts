@@ -1,4 +1,5 @@
-import { ConflictError, ServiceUnavailableError } from '../../errors.js';
+import { bookingConflict, ConflictError, ServiceUnavailableError } from '../../errors.js';
+import { isUnavailable } from './unavailable.js';
 
 type MongoLikeError = {
   name?: string;
@@ -7,15 +8,6 @@ type MongoLikeError = {
   errorLabels?: string[] | Set<string>;
   hasErrorLabel?: (label: string) => boolean;
 };
-
-const UNREACHABLE_NAMES = new Set([
-  'MongoNetworkError',
-  'MongoNetworkTimeoutError',
-  'MongoServerSelectionError',
-  'MongoNotConnectedError',
-  'MongoTopologyClosedError',
-  'MongooseServerSelectionError',
-]);
 
 const WRITE_CONFLICT = 112;
 const DUPLICATE_KEY = 11000;
@@ -43,7 +35,9 @@ export function translateMongoError(raw: unknown): unknown {
   if (error.code === DUPLICATE_KEY && error.keyPattern && 'emailKey' in error.keyPattern) {
     return new ConflictError('DUPLICATE', 'A patient with this email already exists', [{ path: 'email', message: 'already registered' }]);
   }
-  if ((error.name && UNREACHABLE_NAMES.has(error.name)) || hasLabel(raw, 'ResetPool')) return new ServiceUnavailableError();
+  // The partial unique index on BOOKED {doctorId, start}: a writer that skipped the lock documents.
+  if (error.code === DUPLICATE_KEY && error.keyPattern && 'doctorId' in error.keyPattern) return bookingConflict();
+  if (isUnavailable(raw)) return new ServiceUnavailableError();
   return raw;
 }
 

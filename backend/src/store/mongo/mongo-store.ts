@@ -5,6 +5,7 @@ import { mongoAccounts, mongoSessions, mongoTokens } from './access.js';
 import { mongoAppointments } from './appointments.js';
 import { mongoAudit, resetMongoAudit } from './audit.js';
 import { mongoIdempotency } from './idempotency.js';
+import { createIndexes } from './indexes.js';
 import { registerModels } from './models/index.js';
 import { mongoDoctors, mongoPatients } from './people.js';
 
@@ -17,23 +18,33 @@ export class StandaloneMongoError extends Error {
   }
 }
 
+export const CONNECTION_OPTIONS = {
+  // No buffering: with the server gone a request should fail fast with a 503, not wait.
+  bufferCommands: false,
+  serverSelectionTimeoutMS: 3000,
+  // A request waiting this long for a pooled connection gets a 503 rather than queueing without end.
+  waitQueueTimeoutMS: 2000,
+  // Collections and indexes are created once by openMongoStore, not as a side effect of each model.
+  autoIndex: false,
+  autoCreate: false,
+} as const;
+
 /** Connects, refuses a standalone server, and builds the indexes the queries rely on. */
 export async function openMongoStore(uri: string): Promise<Store> {
-  // No buffering: with the server gone a request should fail fast with a 503, not wait.
-  const connection = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 3000, bufferCommands: false }).asPromise();
+  const connection = await mongoose.createConnection(uri, CONNECTION_OPTIONS).asPromise();
   const hello = await connection.db!.admin().command({ hello: 1 });
   if (!hello.setName) {
     await connection.close();
     throw new StandaloneMongoError();
   }
   const models = registerModels(connection);
-  await Promise.all(Object.values(models).map((model) => model.createCollection().then(() => model.syncIndexes())));
+  await createIndexes(models);
   const audit = mongoAudit(connection, models);
   return {
     kind: 'mongodb',
     doctors: mongoDoctors(models),
     patients: mongoPatients(models, audit.writer),
-    appointments: mongoAppointments(connection, models, audit.writer),
+    appointments: mongoAppointments(connection, models, undefined, audit.writer),
     idempotency: mongoIdempotency(models),
     audit: audit.repository,
     accounts: mongoAccounts(models),

@@ -4,7 +4,7 @@ import { mongoCall } from './errors.js';
 import { isObjectIdHex, toDoctor, toPatient } from './mapping.js';
 import type { Models } from './models/index.js';
 
-const UPDATE_OPTIONS = { new: true, runValidators: true, timestamps: false } as const;
+const UPDATE_OPTIONS = { returnDocument: 'after', runValidators: true, timestamps: false } as const;
 
 /**
  * Writes an edit with an `updatedAt` strictly later than the one it replaces, even within one

@@ -8,7 +8,26 @@ export interface TransactionSession {
   inTransaction(): boolean;
 }
 
-export type RetryPolicy = { maxAttempts: number; baseDelayMs: number; sleep?: (ms: number) => Promise<void> };
+export type RetryPolicy = {
+  maxAttempts: number;
+  baseDelayMs: number;
+  /** Commits of one attempt, the first included, while the outcome stays unknown (default 2). */
+  maxCommitAttempts?: number;
+  sleep?: (ms: number) => Promise<void>;
+};
+
+/**
+ * How long one commit may take on the server, waiting for a majority included. Driver 7 ignores
+ * `timeoutMS`, so without these a commit on a set that lost its majority waits for the driver's
+ * 10 s default write-concern timeout, and again on each retry of an unknown outcome.
+ */
+export const COMMIT_TIMEOUT_MS = 2000;
+
+export const TRANSACTION_OPTIONS = {
+  readConcern: { level: 'snapshot' },
+  writeConcern: { w: 'majority', wtimeoutMS: COMMIT_TIMEOUT_MS },
+  maxCommitTimeMS: COMMIT_TIMEOUT_MS,
+} as const;
 
 export class TransactionRetriesExhausted extends Error {
   constructor(
@@ -23,7 +42,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 /**
  * Runs `work` in a transaction, rerunning it from the top on a transient error (WriteConflict on
- * a lock document) and retrying a commit whose outcome is unknown, up to maxAttempts in all.
+ * a lock document) up to maxAttempts in all, and retrying a commit whose outcome is unknown.
  * Unlike the driver's withTransaction (which retries for 120 s), this gives up quickly so a
  * contended slot answers in milliseconds.
  */
@@ -31,10 +50,10 @@ export async function runTransaction<T>(session: TransactionSession, work: () =>
   const sleep = policy.sleep ?? defaultSleep;
   let lastError: unknown;
   for (let attempt = 1; attempt <= policy.maxAttempts; attempt += 1) {
-    session.startTransaction({ readConcern: { level: 'snapshot' }, writeConcern: { w: 'majority' } });
+    session.startTransaction(TRANSACTION_OPTIONS);
     try {
       const result = await work();
-      await commitWithRetry(session, policy.maxAttempts);
+      await commitWithRetry(session, policy.maxCommitAttempts ?? 2);
       return result;
     } catch (error) {
       if (session.inTransaction()) await session.abortTransaction().catch(() => undefined);

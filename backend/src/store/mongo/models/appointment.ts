@@ -25,5 +25,11 @@ const appointmentSchema = new Schema<AppointmentDoc>(
 appointmentSchema.index({ doctorId: 1, status: 1, start: 1 });
 appointmentSchema.index({ patientId: 1, status: 1, start: 1 });
 appointmentSchema.index({ start: 1 });
+// The lock documents keep BOOKED intervals apart; this catches what bypasses them (a script, a
+// manual insert) at least for the commonest collision, the same doctor at the same start.
+appointmentSchema.index(
+  { doctorId: 1, start: 1 },
+  { name: 'doctor_start_booked_unique', unique: true, partialFilterExpression: { status: 'BOOKED' } },
+);
 
 export const appointmentModel = (connection: Connection) => connection.model<AppointmentDoc>('Appointment', appointmentSchema);

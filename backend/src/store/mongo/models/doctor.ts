@@ -13,7 +13,9 @@ const doctorSchema = new Schema<DoctorDoc>(
     slotMinutes: { type: Number, required: true, min: 5, max: 480 },
     schedule: { type: Schema.Types.Mixed, default: null },
   },
-  { timestamps: true, versionKey: false },
+  // minimize off: a schedule of `{ weekly: {} }` (never works) must not be saved as no schedule
+  // at all (clinic hours every day).
+  { timestamps: true, versionKey: false, minimize: false },
 );
 doctorSchema.index({ specialty: 1, name: 1 });
 

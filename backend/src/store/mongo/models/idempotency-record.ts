@@ -18,7 +18,8 @@ const idempotencyRecordSchema = new Schema<IdempotencyRecordDoc>(
     lockedAt: { type: Date, required: true },
     expiresAt: { type: Date, required: true },
   },
-  { versionKey: false },
+  // minimize off: a stored response is replayed byte for byte, empty objects included.
+  { versionKey: false, minimize: false },
 );
 // MongoDB's TTL monitor deletes records once expiresAt passes.
 idempotencyRecordSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });

@@ -1,0 +1,35 @@
+import type { ClientSession, QueryFilter, Types } from 'mongoose';
+import { bookingConflict, patientConflict, type ConflictError } from '../../errors.js';
+import type { AppointmentDoc } from './models/appointment.js';
+import type { Models } from './models/index.js';
+
+/** The longest appointment the booking rules accept (services/booking.ts: 8 hours). */
+export const LONGEST_APPOINTMENT_MS = 8 * 60 * 60_000;
+
+/**
+ * BOOKED appointments of one doctor or patient that overlap [start, end). Half-open: one ending
+ * at 10:30 does not overlap one starting at 10:30. An overlapping appointment cannot start more
+ * than the longest allowed length before `start`, so the index scan is bounded on both sides
+ * instead of walking the whole history while the lock documents are held.
+ */
+export const overlapping = (field: 'doctorId' | 'patientId', id: Types.ObjectId, start: Date, end: Date): QueryFilter<AppointmentDoc> => ({
+  ...(field === 'doctorId' ? { doctorId: id } : { patientId: id }),
+  status: 'BOOKED',
+  start: { $gt: new Date(start.getTime() - LONGEST_APPOINTMENT_MS), $lt: end },
+  end: { $gt: start },
+});
+
+export type OverlapProbe = { doctorId: Types.ObjectId; patientId: Types.ObjectId; start: Date; end: Date; except?: Types.ObjectId };
+export type Conflict = 'doctor' | 'patient';
+
+/** Who already holds the time, the doctor first; asked one query after the other, as a transaction requires. */
+export async function findConflict({ Appointment }: Models, probe: OverlapProbe, session?: ClientSession): Promise<Conflict | null> {
+  const others = probe.except ? { _id: { $ne: probe.except } } : {};
+  const taken = (field: 'doctorId' | 'patientId') =>
+    Appointment.exists({ ...overlapping(field, probe[field], probe.start, probe.end), ...others }).session(session ?? null);
+  if (await taken('doctorId')) return 'doctor';
+  if (await taken('patientId')) return 'patient';
+  return null;
+}
+
+export const conflictError = (conflict: Conflict): ConflictError => (conflict === 'doctor' ? bookingConflict() : patientConflict());

@@ -1,0 +1,33 @@
+import type { ClientSession } from 'mongoose';
+import type { AppointmentView } from '../store.js';
+import { toAppointmentView } from './mapping.js';
+import type { AppointmentDoc } from './models/appointment.js';
+import type { Models } from './models/index.js';
+
+/**
+ * Joins appointments with their doctors' and patients' names, one query per collection. Inside a
+ * transaction the two run one after the other: the driver does not support concurrent operations
+ * on one session.
+ */
+export async function appointmentViews(
+  { Doctor, Patient }: Models,
+  docs: AppointmentDoc[],
+  session?: ClientSession,
+): Promise<AppointmentView[]> {
+  const doctorIds = [...new Set(docs.map((doc) => doc.doctorId.toHexString()))];
+  const patientIds = [...new Set(docs.map((doc) => doc.patientId.toHexString()))];
+  const findDoctors = () =>
+    Doctor.find({ _id: { $in: doctorIds } }, { name: 1, specialty: 1 })
+      .session(session ?? null)
+      .lean();
+  const findPatients = () =>
+    Patient.find({ _id: { $in: patientIds } }, { name: 1 })
+      .session(session ?? null)
+      .lean();
+  const [doctors, patients] = session ? [await findDoctors(), await findPatients()] : await Promise.all([findDoctors(), findPatients()]);
+  const names = {
+    doctors: new Map(doctors.map((doc) => [doc._id.toHexString(), doc])),
+    patients: new Map(patients.map((doc) => [doc._id.toHexString(), doc])),
+  };
+  return docs.map((doc) => toAppointmentView(doc, names));
+}
