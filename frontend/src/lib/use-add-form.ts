@@ -22,7 +22,7 @@ export function useAddForm<V extends Record<string, string>, Req, Res>(options: 
   const bind = (field: keyof V & string) => ({
     name: field,
     value: values[field],
-    onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
       const { value } = event.target;
       setValues((v) => ({ ...v, [field]: value }));
       setClientErrors((e) => ({ ...e, [field]: undefined }));

@@ -54,17 +54,11 @@ export type Availability = {
   slots: Slot[];
 };
 
-export type Role = 'admin' | 'staff' | 'doctor';
-export type DemoAccount = { email: string; password: string; role: Role; name: string };
-
 export type ClinicConfig = {
   timezone: string;
   clinicStartHour: number;
   clinicEndHour: number;
   defaultSlotMinutes: number;
-  authMode?: 'required' | 'off';
-  requireAdminTotp?: boolean;
-  demoAccounts?: DemoAccount[];
 };
 
 export type Page<T> = { items: T[]; total: number; limit: number; offset: number };
@@ -199,8 +193,18 @@ export function newIdempotencyKey(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export async function getConfig(): Promise<ClinicConfig> {
-  return (await request<ClinicConfig>('/config')).data;
+export type Role = 'admin' | 'staff' | 'doctor';
+export type DemoAccount = { email: string; password: string; role: Role; name: string };
+
+/** What GET /api/config adds for sign-in: the mode, demo accounts on a demo server, the admin TOTP rule. */
+export type AccessSettings = {
+  authMode?: 'required' | 'off';
+  requireAdminTotp?: boolean;
+  demoAccounts?: DemoAccount[];
+};
+
+export async function getConfig(): Promise<ClinicConfig & AccessSettings> {
+  return (await request<ClinicConfig & AccessSettings>('/config')).data;
 }
 
 export function listDoctors(params: Paging & { q?: string; specialty?: string } = {}) {

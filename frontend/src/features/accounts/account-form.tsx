@@ -1,24 +1,25 @@
+import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/alert';
 import { Field } from '../../components/field';
 import { FormActions } from '../../components/form-actions';
-import { EMAIL_PATTERN, type FieldErrors } from '../../lib/form-errors';
-import { useAddForm } from '../../lib/use-add-form';
+import { fieldErrorsFrom, hasErrors, type FieldErrors } from '../../lib/form-errors';
+import { PASSWORD_HINT, passwordProblem } from '../../lib/password-rules';
 import type { Role } from '../../services/api';
 import type { NewAccount } from '../../services/admin-api';
 import { useDoctors } from '../doctors/use-doctors';
-import { PASSWORD_HINT, passwordProblem } from '../../lib/password-rules';
 import { useCreateAccount } from './use-accounts';
 
 const empty = { email: '', name: '', role: 'staff', doctorId: '', password: '' };
 type Values = typeof empty;
+const FIELDS = Object.keys(empty);
 
 function validate(values: Values): FieldErrors {
-  const errors: FieldErrors = {};
-  if (!values.name.trim()) errors.name = 'Enter the person’s name.';
-  if (!EMAIL_PATTERN.test(values.email.trim())) errors.email = 'Enter an email address like name@example.com.';
-  if (values.role === 'doctor' && !values.doctorId) errors.doctorId = 'Choose the doctor this account belongs to.';
-  errors.password = passwordProblem(values.password);
-  return errors;
+  return {
+    name: values.name.trim() ? undefined : 'Enter the person’s name.',
+    email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim()) ? undefined : 'Enter an email address like name@example.com.',
+    doctorId: values.role === 'doctor' && !values.doctorId ? 'Choose the doctor this account belongs to.' : undefined,
+    password: passwordProblem(values.password),
+  };
 }
 
 function toRequest(values: Values): NewAccount {
@@ -34,14 +35,35 @@ function toRequest(values: Values): NewAccount {
 export function AccountForm() {
   const create = useCreateAccount();
   const doctors = useDoctors();
-  const { bind, submit, status, errors, failure } = useAddForm({
-    empty,
-    validate,
-    toRequest,
-    mutation: create,
-    added: (account) => `Added ${account.name} (${account.role}).`,
+  const [values, setValues] = useState(empty);
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState('');
+  const serverErrors = fieldErrorsFrom(create.error, FIELDS);
+  const errors = { ...serverErrors, ...clientErrors };
+
+  const bind = (field: keyof Values) => ({
+    name: field,
+    value: values[field],
+    onChange: (event: { target: { value: string } }) => {
+      const { value } = event.target;
+      setValues((v) => ({ ...v, [field]: value }));
+      setClientErrors((e) => ({ ...e, [field]: undefined }));
+    },
   });
-  const role = bind('role').value;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setStatus('');
+    const found = validate(values);
+    setClientErrors(found);
+    if (hasErrors(found)) return;
+    create.mutate(toRequest(values), {
+      onSuccess: (account) => {
+        setValues(empty);
+        setStatus(`Added ${account.name} (${account.role}).`);
+      },
+    });
+  }
 
   return (
     <form onSubmit={submit} noValidate className="form">
@@ -61,7 +83,7 @@ export function AccountForm() {
             </select>
           )}
         </Field>
-        {role === 'doctor' && (
+        {values.role === 'doctor' && (
           <Field label="Linked doctor" error={errors.doctorId}>
             {(p) => (
               <select {...p} {...bind('doctorId')}>
@@ -79,7 +101,7 @@ export function AccountForm() {
           {(p) => <input {...p} type="password" {...bind('password')} autoComplete="new-password" />}
         </Field>
       </div>
-      {failure && <ErrorAlert title="The account was not added." error={failure} />}
+      {create.isError && !hasErrors(serverErrors) && <ErrorAlert title="The account was not added." error={create.error} />}
       <FormActions submitLabel="Add account" pending={create.isPending} pendingText="Saving…" status={status} />
     </form>
   );
