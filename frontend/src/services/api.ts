@@ -253,11 +253,7 @@ export async function cancelAppointment(id: string, reason?: string, idempotency
 
 export type NewTime = { start: string; end?: string };
 
-export async function rescheduleAppointment(
-  id: string,
-  input: NewTime,
-  idempotencyKey: string = newIdempotencyKey(),
-): Promise<Appointment> {
+export async function rescheduleAppointment(id: string, input: NewTime, idempotencyKey: string = newIdempotencyKey()): Promise<Appointment> {
   const path = `/appointments/${encodeURIComponent(id)}/reschedule`;
   return (await request<Appointment>(path, { method: 'POST', body: input, idempotencyKey })).data;
 }
