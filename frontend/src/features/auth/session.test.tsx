@@ -95,11 +95,12 @@ describe('session handling', () => {
 
     await user.click(within(header).getByRole('button', { name: 'Sign out' }));
     await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    await screen.findByRole('button', { name: 'Sign in' });
     expect(router.state.location.pathname).toBe('/sign-in');
     expect(router.state.location.search).toBe('');
     expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual(['/api/auth/logout']);
     expect(queryClient.getQueryData(['patients', { q: '', limit: 100 }])).toBeUndefined();
-    expect(screen.getByLabelText('Email')).toBeInTheDocument();
+    expect(screen.queryByText(/You are signed in/)).not.toBeInTheDocument();
   });
 
   it('skips sign-in entirely when the server runs with AUTH_MODE=off', async () => {

@@ -1,8 +1,11 @@
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { useClinic } from '../../lib/clinic-config';
 import { afterSignIn, homeFor } from './access';
 import { SignInForm } from './sign-in-form';
-import { useCurrentUser } from './use-current-user';
+import { forgetEverythingButSettings } from './forget';
+import { meKey, useCurrentUser } from './use-current-user';
 
 export function SignInPage() {
   const { authMode = 'required', demoAccounts } = useClinic();
@@ -10,6 +13,15 @@ export function SignInPage() {
   const navigate = useNavigate();
   const next = params.get('next');
   const user = useCurrentUser(authMode === 'required');
+  const signedOut = (useLocation().state as { signedOut?: boolean } | null)?.signedOut === true;
+  const queryClient = useQueryClient();
+
+  // After sign-out the signed-in pages are unmounted by now, so nothing fetches into the cache again.
+  useEffect(() => {
+    if (!signedOut) return;
+    forgetEverythingButSettings(queryClient);
+    queryClient.setQueryData(meKey, null);
+  }, [signedOut, queryClient]);
 
   if (authMode === 'off') return <Navigate to="/" replace />;
   return (

@@ -1,19 +1,12 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { signOut } from '../../services/auth-api';
-import { forgetEverythingButSettings } from './forget';
-import { meKey } from './use-current-user';
 
+/** Ends the session, then opens sign-in, which forgets the user once the signed-in pages are gone. */
 export function useSignOut() {
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
     mutationFn: signOut,
-    onSuccess: async () => {
-      // Leave the signed-in pages first, so they do not ask to come back here after sign-in.
-      await navigate('/sign-in', { replace: true });
-      forgetEverythingButSettings(queryClient);
-      queryClient.setQueryData(meKey, null);
-    },
+    onSuccess: () => navigate('/sign-in', { replace: true, state: { signedOut: true } }),
   });
 }
