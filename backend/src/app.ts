@@ -121,13 +121,13 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   });
   api.use(rateLimiter(config.rateLimitPerMinute));
   api.use(authenticate(config.auth.mode, sessions, tokens));
-  api.use(authorize(config.auth.requireAdminTotp, audit));
+  api.use(authorize(config.auth.requireAdminTotp));
   api.use(express.json({ limit: '100kb' }));
   const mount = (path: string, router: express.Router) => api.use(path, rememberMountPath, router);
   mount('/config', configRouter(config.clinic, config.auth.mode, demoAccounts));
-  mount('/auth', authRouter(authController(sessions, accounts, audit)));
-  mount('/accounts', accountsRouter(accountsController(accounts, audit)));
-  mount('/tokens', tokensRouter(tokensController(tokens, audit)));
+  mount('/auth', authRouter(authController(sessions, accounts)));
+  mount('/accounts', accountsRouter(accountsController(accounts)));
+  mount('/tokens', tokensRouter(tokensController(tokens)));
   mount('/doctors', doctorsRouter(doctorsController(directory)));
   api.use('/patients', patientReadLimiter(config.patientReadsPerMinute));
   mount('/patients', patientsRouter(patientsController(directory, appointments)));

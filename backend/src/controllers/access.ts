@@ -2,17 +2,15 @@ import type { Request, Response } from 'express';
 import { createAccountBody, createTokenBody, setPasswordBody, updateAccountBody } from '../schemas/auth.js';
 import { idParams, pagingQuery } from '../schemas/common.js';
 import type { AccountService } from '../services/accounts.js';
-import type { AuditTrail } from '../services/audit.js';
 import type { TokenService } from '../services/tokens.js';
 import { parse } from './parse.js';
 import { ok, okPage } from './present.js';
 import { presentAccount, presentToken } from './present-access.js';
 
-export function accountsController(accounts: AccountService, audit: AuditTrail) {
+export function accountsController(accounts: AccountService) {
   return {
     create: async (req: Request, res: Response) => {
       const account = await accounts.create(parse(createAccountBody, req.body, 'body'));
-      await audit.record({ action: 'account.create', resourceType: 'account', resourceId: account.id, outcome: 'success' });
       res.status(201).json(ok(presentAccount(account)));
     },
     list: async (req: Request, res: Response) => {
@@ -21,24 +19,20 @@ export function accountsController(accounts: AccountService, audit: AuditTrail) 
     },
     update: async (req: Request, res: Response) => {
       const { id } = parse(idParams, req.params, 'params');
-      const account = await accounts.update(id, parse(updateAccountBody, req.body, 'body'));
-      await audit.record({ action: 'account.update', resourceType: 'account', resourceId: id, outcome: 'success' });
-      res.json(ok(presentAccount(account)));
+      res.json(ok(presentAccount(await accounts.update(id, parse(updateAccountBody, req.body, 'body')))));
     },
     setPassword: async (req: Request, res: Response) => {
       const { id } = parse(idParams, req.params, 'params');
       await accounts.setPassword(id, parse(setPasswordBody, req.body, 'body').password);
-      await audit.record({ action: 'auth.password_changed', resourceType: 'account', resourceId: id, outcome: 'success' });
       res.status(204).end();
     },
   };
 }
 
-export function tokensController(tokens: TokenService, audit: AuditTrail) {
+export function tokensController(tokens: TokenService) {
   return {
     create: async (req: Request, res: Response) => {
       const { token, secret } = await tokens.create(parse(createTokenBody, req.body, 'body'));
-      await audit.record({ action: 'token.create', resourceType: 'token', resourceId: token.id, outcome: 'success' });
       res.status(201).json(ok({ ...presentToken(token), secret }));
     },
     list: async (req: Request, res: Response) => {
@@ -48,7 +42,6 @@ export function tokensController(tokens: TokenService, audit: AuditTrail) {
     revoke: async (req: Request, res: Response) => {
       const { id } = parse(idParams, req.params, 'params');
       await tokens.revoke(id);
-      await audit.record({ action: 'token.revoke', resourceType: 'token', resourceId: id, outcome: 'success' });
       res.status(204).end();
     },
   };

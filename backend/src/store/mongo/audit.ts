@@ -65,7 +65,7 @@ export function mongoAudit(
         session,
         async () => {
           // Written first, so two chainers conflict here instead of both linking the same records.
-          const head = await AuditHead.findOneAndUpdate({ _id: HEAD }, { $inc: { turns: 1 } }, { new: true, session }).lean();
+          const head = await AuditHead.findOneAndUpdate({ _id: HEAD }, { $inc: { turns: 1 } }, { returnDocument: 'after', session }).lean();
           if (!head) throw new ServiceUnavailableError('The audit chain has no head');
           const pending = await AuditRecord.find({ pending: true }).sort({ _id: 1 }).limit(CHAIN_BATCH).session(session).lean();
           let { seq, hash } = head;
