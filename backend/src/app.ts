@@ -62,9 +62,9 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   const directory = directoryService(store, cache, config.clinic.defaultSlotMinutes, audit);
   const appointments = appointmentService(store, cache, config.clinic, clock, logger, audit);
   const appointmentHandlers = appointmentsController(appointments, config.clinic.timezone);
-  const sessions = sessionService(store, config.auth, loginThrottle(clock), clock);
-  const accounts = accountService(store, clock);
-  const tokens = tokenService(store, clock);
+  const sessions = sessionService(store, config.auth, loginThrottle(clock), clock, audit);
+  const accounts = accountService(store, clock, audit);
+  const tokens = tokenService(store, clock, audit);
 
   const app = express();
   app.disable('x-powered-by');
@@ -121,7 +121,7 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   });
   api.use(rateLimiter(config.rateLimitPerMinute));
   api.use(authenticate(config.auth.mode, sessions, tokens));
-  api.use(authorize(config.auth.requireAdminTotp));
+  api.use(authorize(config.auth.requireAdminTotp, audit));
   api.use(express.json({ limit: '100kb' }));
   const mount = (path: string, router: express.Router) => api.use(path, rememberMountPath, router);
   mount('/config', configRouter(config.clinic, config.auth.mode, demoAccounts));

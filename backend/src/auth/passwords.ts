@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
-import argon2 from 'argon2';
+import bcrypt from 'bcryptjs';
 import type { ErrorDetail } from '../errors.js';
 
-// OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane): about 20 ms here, costly to brute-force.
-const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+// bcrypt, cost 11 (2^11 rounds, about 150 ms on an idle core): argon2's prebuilt binary crashes on this
+// platform and building it needs a toolchain CI lacks, so the maintained pure-JS bcrypt it is.
+const COST = 11;
 export const MIN_PASSWORD_LENGTH = 12;
+// bcrypt reads only the first 72 bytes; a longer password would have an unchecked tail.
+const MAX_PASSWORD_BYTES = 72;
 
 const common = new Set(
   readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
@@ -12,22 +15,23 @@ const common = new Set(
     .filter(Boolean),
 );
 
-export const hashPassword = (password: string) => argon2.hash(password, OPTIONS);
+export const hashPassword = (password: string) => bcrypt.hash(password, COST);
 
 // Verifying against this when the email is unknown makes that answer take as long as a wrong password.
 let dummyHash: Promise<string> | undefined;
 
-/** argon2's own comparison is constant-time; a missing account still pays for one verification. */
+/** bcrypt's own comparison is constant-time; a missing account still pays for one verification. */
 export async function verifyPassword(hash: string | null, password: string): Promise<boolean> {
   dummyHash ??= hashPassword('not-a-real-password-for-timing');
   const against = hash ?? (await dummyHash);
-  const matches = await argon2.verify(against, password).catch(() => false);
+  const matches = await bcrypt.compare(password, against).catch(() => false);
   return hash !== null && matches;
 }
 
 /** Why a new password is refused, or [] when it may be used. */
 export function passwordProblems(password: string, path = 'password'): ErrorDetail[] {
   if (password.length < MIN_PASSWORD_LENGTH) return [{ path, message: `must be at least ${MIN_PASSWORD_LENGTH} characters` }];
+  if (Buffer.byteLength(password, 'utf8') > MAX_PASSWORD_BYTES) return [{ path, message: `must be at most ${MAX_PASSWORD_BYTES} bytes` }];
   // "password1234" and "!!monkey123456" are the listed word dressed up: strip digits and symbols off both ends.
   const lower = password.toLowerCase();
   const core = lower.replace(/^[\d\W_]+|[\d\W_]+$/g, '');

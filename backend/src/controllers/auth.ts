@@ -27,7 +27,7 @@ export function authController(sessions: SessionService, accounts: AccountServic
     },
     logout: async (req: Request, res: Response) => {
       const secret = sessionSecretOf(req);
-      if (secret) await sessions.logout(secret);
+      if (secret) await sessions.logout(secret, accountOf(res));
       clearSessionCookie(req, res);
       res.status(204).end();
     },

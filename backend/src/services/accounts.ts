@@ -3,6 +3,7 @@ import { hashPassword, passwordProblems, verifyPassword } from '../auth/password
 import { newTotpSecret, totpMatches, totpSetup } from '../auth/totp.js';
 import type { Account, Role } from '../store/access.js';
 import type { Page, Store } from '../store/store.js';
+import type { AuditTrail } from './audit.js';
 
 export type NewAccountRequest = { email: string; name: string; role: Role; doctorId?: string | null; password: string };
 export type AccountUpdate = { name?: string; role?: Role; doctorId?: string | null; disabled?: boolean };
@@ -13,7 +14,10 @@ function checkPassword(password: string, path = 'password') {
 }
 
 /** Accounts as admins manage them, and the second factor each person sets up for themself. */
-export function accountService(store: Store, clock: () => Date) {
+export function accountService(store: Store, clock: () => Date, audit: AuditTrail) {
+  const recorded = (action: 'account.create' | 'account.update' | 'auth.password_changed' | 'auth.totp_enabled', id: string) =>
+    audit.record({ action, resourceType: 'account', resourceId: id, outcome: 'success' });
+
   /** A doctor account names an existing doctor; no other role names one. */
   const doctorLink = async (role: Role, doctorId: string | null | undefined) => {
     if (role !== 'doctor') {
@@ -36,13 +40,15 @@ export function accountService(store: Store, clock: () => Date) {
     create: async (request: NewAccountRequest) => {
       checkPassword(request.password);
       const doctorId = await doctorLink(request.role, request.doctorId);
-      return store.accounts.create({
+      const account = await store.accounts.create({
         email: request.email,
         name: request.name,
         role: request.role,
         doctorId,
         passwordHash: await hashPassword(request.password),
       });
+      await recorded('account.create', account.id);
+      return account;
     },
     list: (page: Page) => store.accounts.list(page),
     /** Disabling ends the account's sessions at once; a role change applies from its next request. */
@@ -56,6 +62,7 @@ export function accountService(store: Store, clock: () => Date) {
       const updated = await store.accounts.update(id, { name: changes.name, role, doctorId, disabled: changes.disabled });
       if (!updated) throw new NotFoundError('Account not found');
       if (updated.disabled) await store.sessions.deleteForAccount(id);
+      await recorded('account.update', id);
       return updated;
     },
     /** An admin's reset: every session of that account ends. */
@@ -64,6 +71,7 @@ export function accountService(store: Store, clock: () => Date) {
       await found(id);
       await store.accounts.update(id, { passwordHash: await hashPassword(password) });
       await store.sessions.deleteForAccount(id);
+      await recorded('auth.password_changed', id);
     },
     totpSetup: async (account: Account | null) => {
       if (!account) throw new ForbiddenError('Only a signed-in account can set up a second factor');
@@ -80,7 +88,9 @@ export function accountService(store: Store, clock: () => Date) {
           { path: 'code', message: 'does not match; set up again or wait for the next code' },
         ]);
       }
-      return (await store.accounts.update(account.id, { totpEnabled: true }))!;
+      const enabled = (await store.accounts.update(account.id, { totpEnabled: true }))!;
+      await recorded('auth.totp_enabled', account.id);
+      return enabled;
     },
     totpDisable: async (account: Account | null, password: string) => {
       if (!account) throw new ForbiddenError('Only a signed-in account has a second factor');

@@ -4,6 +4,7 @@ import { newSessionSecret, sha256 } from '../auth/secrets.js';
 import type { LoginThrottle } from '../auth/throttle.js';
 import { totpMatches } from '../auth/totp.js';
 import type { Account } from '../store/access.js';
+import type { AuditTrail } from './audit.js';
 import type { Store } from '../store/store.js';
 
 export type SessionPolicy = { sessionIdleMinutes: number; sessionMaxHours: number };
@@ -16,26 +17,34 @@ const TOUCH_EVERY_MS = MINUTE;
 const invalid = () => new AuthenticationError('INVALID_CREDENTIALS', 'The email or password is wrong');
 
 /** Sign-in, the server-side sessions it starts, and what a signed-in person does with their own account. */
-export function sessionService(store: Store, policy: SessionPolicy, throttle: LoginThrottle, clock: () => Date) {
+export function sessionService(store: Store, policy: SessionPolicy, throttle: LoginThrottle, clock: () => Date, audit: AuditTrail) {
   const idleMs = policy.sessionIdleMinutes * MINUTE;
   const maxMs = policy.sessionMaxHours * 60 * MINUTE;
 
   return {
-    /** Same answer, after the same argon2 work, whether the email is unknown or the password wrong. */
+    /** Same answer, after the same bcrypt work, whether the email is unknown or the password wrong. */
     login: async (request: LoginRequest, address: string | null) => {
       const keys = [`account:${request.email.trim().toLowerCase()}`, ...(address ? [`address:${address}`] : [])];
       const wait = throttle.retryAfter(keys);
-      if (wait > 0) throw new TooManyAttemptsError(wait);
+      if (wait > 0) {
+        await audit.record({ action: 'auth.login_failed', resourceType: 'account', outcome: 'denied' });
+        throw new TooManyAttemptsError(wait);
+      }
+      // The attempted email is not recorded: people paste passwords into it by mistake.
+      const failed = (account: Account | null) =>
+        audit.record({ action: 'auth.login_failed', resourceType: 'account', resourceId: account?.id ?? null, outcome: 'failure' });
       const account = await store.accounts.findByEmail(request.email.trim());
       const passwordOk = await verifyPassword(account?.passwordHash ?? null, request.password);
       if (!account || !passwordOk || account.disabled) {
         throttle.failed(keys);
+        await failed(account);
         throw invalid();
       }
       if (account.totpEnabled && account.totpSecret) {
         if (!request.totp) throw new AuthenticationError('TOTP_REQUIRED', 'Enter the code from your authenticator app');
         if (!totpMatches(account.totpSecret, request.totp, clock())) {
           throttle.failed(keys);
+          await failed(account);
           throw invalid();
         }
       }
@@ -51,6 +60,8 @@ export function sessionService(store: Store, policy: SessionPolicy, throttle: Lo
         expiresAt: new Date(now.getTime() + maxMs),
       });
       const signedIn = (await store.accounts.update(account.id, { lastLoginAt: now })) ?? account;
+      const actor = { kind: 'account', id: account.id, label: account.email, role: account.role, doctorId: account.doctorId } as const;
+      await audit.record({ action: 'auth.login', resourceType: 'account', resourceId: account.id, outcome: 'success', actor });
       return { account: signedIn, secret, maxAgeMs: maxMs };
     },
 
@@ -74,7 +85,11 @@ export function sessionService(store: Store, policy: SessionPolicy, throttle: Lo
       return { account, sessionId: id };
     },
 
-    logout: (secret: string) => store.sessions.delete(sha256(secret)),
+    /** `account` is the one the cookie still named, if any: only a real sign-out is recorded. */
+    logout: async (secret: string, account: Account | null) => {
+      await store.sessions.delete(sha256(secret));
+      if (account) await audit.record({ action: 'auth.logout', resourceType: 'account', resourceId: account.id, outcome: 'success' });
+    },
 
     /** Ends the account's other sessions: whoever else knew the old password is signed out. */
     changePassword: async (account: Account | null, sessionId: string | null, current: string, next: string) => {
@@ -86,6 +101,7 @@ export function sessionService(store: Store, policy: SessionPolicy, throttle: Lo
       if (problems.length > 0) throw new ValidationError('Invalid request body', problems);
       await store.accounts.update(account.id, { passwordHash: await hashPassword(next) });
       await store.sessions.deleteForAccount(account.id, sessionId ?? undefined);
+      await audit.record({ action: 'auth.password_changed', resourceType: 'account', resourceId: account.id, outcome: 'success' });
     },
 
     purgeExpired: () => {

@@ -2,6 +2,7 @@ import { NotFoundError } from '../errors.js';
 import { newTokenSecret, sha256, TOKEN_PREFIX } from '../auth/secrets.js';
 import type { ApiToken, TokenRole } from '../store/access.js';
 import type { Page, Store } from '../store/store.js';
+import type { AuditTrail } from './audit.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // A lookup is remembered this long, so a busy integrator costs no database read per request; a
@@ -13,7 +14,8 @@ const USED_EVERY_MS = 60_000;
 
 export type NewTokenRequest = { name: string; role: TokenRole; expiresInDays?: number };
 
-export function tokenService(store: Store, clock: () => Date) {
+/** `audit` is left out only outside a request (the demo seed, the CLI), where there is no caller to name. */
+export function tokenService(store: Store, clock: () => Date, audit?: AuditTrail) {
   const cache = new Map<string, { token: ApiToken; until: number }>();
   const lastMarked = new Map<string, number>();
 
@@ -41,6 +43,7 @@ export function tokenService(store: Store, clock: () => Date) {
       const secret = newTokenSecret();
       const expiresAt = new Date(clock().getTime() + (request.expiresInDays ?? 90) * DAY_MS);
       const token = await store.tokens.create({ name: request.name, role: request.role, tokenHash: sha256(secret), expiresAt });
+      await audit?.record({ action: 'token.create', resourceType: 'token', resourceId: token.id, outcome: 'success' });
       return { token, secret };
     },
     list: (page: Page) => store.tokens.list(page),
@@ -48,6 +51,7 @@ export function tokenService(store: Store, clock: () => Date) {
       const token = await store.tokens.revoke(id, clock());
       if (!token) throw new NotFoundError('Token not found');
       cache.delete(token.tokenHash);
+      await audit?.record({ action: 'token.revoke', resourceType: 'token', resourceId: token.id, outcome: 'success' });
       return token;
     },
     /** The live token a bearer secret names, or null when it is unknown, revoked or expired. */

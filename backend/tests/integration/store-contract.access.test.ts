@@ -11,7 +11,7 @@ const accountInput = (overrides: Partial<{ email: string; role: 'admin' | 'staff
   name: 'Some One',
   role: 'staff' as const,
   doctorId: null,
-  passwordHash: '$argon2id$not-a-real-hash',
+  passwordHash: '$2b$11$not-a-real-hash',
   ...overrides,
 });
 
