@@ -17,5 +17,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test/setup.ts'],
     restoreMocks: true,
+    // The whole-app tests type and wait a lot; under CPU contention 5 s is not enough for them.
+    testTimeout: 15_000,
   },
 });

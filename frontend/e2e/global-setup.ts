@@ -2,13 +2,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { adminCredentials, createApiToken, type Credentials } from './support/auth';
 import { printAxeSummary, type AxeRecord } from './support/axe-report';
-import { buildAll, startServer } from './support/server';
+import { buildAll, firstAdmin, startServer } from './support/server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
     axeReportFile: string;
+    admin: Credentials;
+    apiToken: string;
   }
 }
 
@@ -21,7 +24,9 @@ export default async function setup(project: TestProject) {
   const axeReportFile = join(workDir, 'axe.jsonl');
   let stop = async () => '';
   let baseURL = process.env.E2E_BASE_URL?.replace(/\/+$/, '');
+  let admin: Credentials | null = null;
   if (!baseURL) {
+    admin = firstAdmin;
     if (process.env.E2E_SKIP_BUILD !== '1') buildAll();
     const server = await startServer();
     baseURL = server.baseURL;
@@ -29,6 +34,9 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseURL', baseURL);
   project.provide('axeReportFile', axeReportFile);
+  admin ??= await adminCredentials(baseURL);
+  project.provide('admin', admin);
+  project.provide('apiToken', await createApiToken(baseURL, admin));
 
   return async () => {
     const serverLog = (await stop()).trim();

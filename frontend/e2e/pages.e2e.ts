@@ -4,10 +4,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { clinicDate } from './support/api';
 import { audit } from './support/axe-report';
-import { launchBrowser, newContext, watchConsole } from './support/browser';
+import { signedInContext } from './support/auth';
+import { launchBrowser, watchConsole } from './support/browser';
 import { repoRoot } from './support/server';
 
 const baseURL = inject('baseURL');
+const admin = inject('admin');
 const reportFile = inject('axeReportFile');
 const screenshots = join(repoRoot, 'docs', 'screenshots');
 // The staff-flow tests book tomorrow; the day after shows the demo data alone.
@@ -71,7 +73,7 @@ async function settle(page: Page, item: PageCase) {
 describe('every page on the demo data', () => {
   for (const item of pages) {
     it(`${item.name}: loads without console errors, passes axe, fits a phone`, async () => {
-      const context = await newContext(browser, baseURL);
+      const context = await signedInContext(browser, baseURL, admin);
       const page = await context.newPage();
       const console_ = watchConsole(page);
       try {
@@ -97,7 +99,7 @@ describe('every page on the demo data', () => {
   }
 
   it('appointments: the cancel dialog passes axe and traps the page behind it', async () => {
-    const context = await newContext(browser, baseURL);
+    const context = await signedInContext(browser, baseURL, admin);
     const page = await context.newPage();
     const console_ = watchConsole(page);
     try {
@@ -115,7 +117,7 @@ describe('every page on the demo data', () => {
   });
 
   it('appointments: the reschedule dialog passes axe, fits a phone and hands focus back', async () => {
-    const context = await newContext(browser, baseURL);
+    const context = await signedInContext(browser, baseURL, admin);
     const page = await context.newPage();
     const console_ = watchConsole(page);
     try {

@@ -1,9 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { callApi, clinicDate, clinicTime } from './support/api';
-import { launchBrowser, newContext, watchConsole } from './support/browser';
+import { signedInContext } from './support/auth';
+import { launchBrowser, watchConsole } from './support/browser';
 
 const baseURL = inject('baseURL');
+const admin = inject('admin');
 const run = Date.now().toString(36);
 // Named to sort after the demo doctors, so the screenshots lead with the demo data.
 const doctorName = `Zoe Tester ${run}`;
@@ -19,7 +21,7 @@ let console_: ReturnType<typeof watchConsole>;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  context = await newContext(browser, baseURL);
+  context = await signedInContext(browser, baseURL, admin);
   page = await context.newPage();
   console_ = watchConsole(page);
 });

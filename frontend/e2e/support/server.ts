@@ -13,11 +13,21 @@ export function buildAll(): void {
   }
 }
 
+/** The first admin of the suite's own server, made from ADMIN_EMAIL at start-up (production has no demo accounts). */
+export const firstAdmin = { email: 'e2e-admin@clinic.test', password: 'E2e-first-admin-passphrase' };
+
 /** Starts the real API (which also serves the built SPA) on a free port and an in-memory store. */
 export async function startServer(): Promise<{ baseURL: string; stop: () => Promise<string> }> {
   const api = await startApi({
     entry: 'build',
-    env: { NODE_ENV: 'production', DATABASE_URL: 'pglite://memory', CLINIC_TIMEZONE: 'Europe/London', LOG_LEVEL: 'warn' },
+    env: {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'pglite://memory',
+      CLINIC_TIMEZONE: 'Europe/London',
+      LOG_LEVEL: 'warn',
+      ADMIN_EMAIL: firstAdmin.email,
+      ADMIN_PASSWORD: firstAdmin.password,
+    },
     readyWithinMs: 60_000,
     stopWithinMs: 10_000,
   });

@@ -1,15 +1,10 @@
+import type { ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
-import { ClinicConfigProvider } from '../lib/clinic-config';
 
-const links = [
-  { to: '/', label: 'Schedule' },
-  { to: '/book', label: 'Book' },
-  { to: '/appointments', label: 'Appointments' },
-  { to: '/doctors', label: 'Doctors' },
-  { to: '/patients', label: 'Patients' },
-];
+export type NavItem = { to: string; label: string };
 
-export function Layout() {
+/** The page frame: skip link, site header with the menu and whatever the header adds, main. */
+export function Layout({ links, headerEnd }: { links: readonly NavItem[]; headerEnd?: ReactNode }) {
   return (
     <>
       <a className="skip-link" href="#main">
@@ -28,11 +23,10 @@ export function Layout() {
             ))}
           </ul>
         </nav>
+        {headerEnd}
       </header>
       <main id="main" tabIndex={-1}>
-        <ClinicConfigProvider>
-          <Outlet />
-        </ClinicConfigProvider>
+        <Outlet />
       </main>
     </>
   );

@@ -1,9 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
-import { getConfig, type ClinicConfig } from '../services/api';
+import { Outlet } from 'react-router-dom';
+import { getConfig, type AccessSettings, type ClinicConfig } from '../services/api';
 import { ErrorAlert } from '../components/alert';
 
-const ClinicContext = createContext<ClinicConfig | null>(null);
+type Settings = ClinicConfig & AccessSettings;
+
+const ClinicContext = createContext<Settings | null>(null);
 
 /** Loads the clinic settings once; pages render only after the clinic timezone is known. */
 export function ClinicConfigProvider({ children }: { children: ReactNode }) {
@@ -16,7 +19,16 @@ export function ClinicConfigProvider({ children }: { children: ReactNode }) {
   return <ClinicContext.Provider value={config.data}>{children}</ClinicContext.Provider>;
 }
 
-export function useClinic(): ClinicConfig {
+/** The root route: every page, sign-in included, needs the settings (time zone, sign-in mode). */
+export function ClinicConfigRoute() {
+  return (
+    <ClinicConfigProvider>
+      <Outlet />
+    </ClinicConfigProvider>
+  );
+}
+
+export function useClinic(): Settings {
   const config = useContext(ClinicContext);
   if (!config) throw new Error('useClinic must be used inside ClinicConfigProvider');
   return config;

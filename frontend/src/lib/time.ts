@@ -47,3 +47,31 @@ export function formatLongDate(date: string): string {
 export function formatShortDate(iso: string, timeZone: string): string {
   return formatter(timeZone, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(iso));
 }
+
+/** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
+function zoneOffset(instant: Date, timeZone: string): number {
+  const options: Intl.DateTimeFormatOptions = {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  };
+  const parts = Object.fromEntries(
+    formatter(timeZone, options, 'en-CA')
+      .formatToParts(instant)
+      .map((p) => [p.type, Number(p.value)]),
+  );
+  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return wall - instant.getTime();
+}
+
+/** The instant a calendar date starts in the given zone, as ISO 8601 UTC. */
+export function startOfDayInZone(date: string, timeZone: string): string {
+  const midnightUtc = new Date(`${date}T00:00:00Z`);
+  const guess = new Date(midnightUtc.getTime() - zoneOffset(midnightUtc, timeZone));
+  // Measured again at the guess, in case a clock change falls between the two.
+  return new Date(midnightUtc.getTime() - zoneOffset(guess, timeZone)).toISOString();
+}

@@ -1,6 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fail, fakeApi, ok } from '../test/fake-api';
-import { ApiError, bookAppointment, cancelAppointment, createPatient, getAvailability, listAppointments, listDoctors } from './api';
+import {
+  ApiError,
+  bookAppointment,
+  cancelAppointment,
+  createPatient,
+  getAvailability,
+  listAppointments,
+  listDoctors,
+  listPatients,
+  onUnauthenticated,
+} from './api';
+import { revokeToken } from './admin-api';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -102,5 +113,32 @@ describe('api client', () => {
     const error = await caught(cancelAppointment('a2'));
     expect(error).toMatchObject({ status: 409, code: 'ALREADY_CANCELLED', correlationId: 'corr-123' });
     expect(calls[1]?.body).toEqual({});
+  });
+
+  it('sends the session cookie with every request, also to an API on another origin', async () => {
+    const { fetchMock } = fakeApi({ 'GET /api/doctors': () => ok([]) });
+    await listDoctors();
+    expect(fetchMock.mock.calls[0]?.[1]?.credentials).toBe('include');
+  });
+
+  it('accepts a 204 without a body', async () => {
+    const { calls } = fakeApi({ 'DELETE /api/tokens/t1': () => ({ status: 204, body: null }) });
+    await expect(revokeToken('t1')).resolves.toBeUndefined();
+    expect(calls[0]?.method).toBe('DELETE');
+  });
+
+  it('tells its listeners when the API says UNAUTHENTICATED, and only then', async () => {
+    fakeApi({
+      'GET /api/doctors': () => fail(401, 'UNAUTHENTICATED', 'Sign in first'),
+      'GET /api/patients': () => fail(403, 'FORBIDDEN', 'Not for your role'),
+    });
+    const heard = vi.fn();
+    const stop = onUnauthenticated(heard);
+    expect(await caught(listDoctors())).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+    await caught(listPatients());
+    expect(heard).toHaveBeenCalledTimes(1);
+    stop();
+    await caught(listDoctors());
+    expect(heard).toHaveBeenCalledTimes(1);
   });
 });

@@ -32,14 +32,14 @@ export class ApiError extends Error {
 
 const API_BASE = (import.meta.env.VITE_API_URL ?? '/api').replace(/\/+$/, '');
 
-type Query = Record<string, string | number | undefined>;
-type RequestOptions = {
-  method?: 'GET' | 'POST' | 'PUT';
+export type Query = Record<string, string | number | undefined>;
+export type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Query;
   body?: unknown;
   idempotencyKey?: string;
 };
-type Envelope<T> = { data: T; meta?: { total: number; limit: number; offset: number } };
+export type Envelope<T> = { data: T; meta?: { total: number; limit: number; offset: number } };
 
 function buildUrl(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
@@ -50,7 +50,15 @@ function buildUrl(path: string, query: Query = {}): string {
   return `${API_BASE}${path}${search ? `?${search}` : ''}`;
 }
 
-async function request<T>(path: string, options: RequestOptions = {}): Promise<Envelope<T>> {
+const unauthenticatedListeners = new Set<() => void>();
+
+/** Called whenever the API says the session is gone, so the app can ask the user to sign in again. */
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<Envelope<T>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
@@ -61,6 +69,8 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<E
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      // The session lives in an HttpOnly cookie; send it also when the API is on another origin.
+      credentials: 'include',
     });
   } catch {
     throw new ApiError({
@@ -71,12 +81,16 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<E
     });
   }
 
+  if (response.status === 204) return { data: undefined as T };
   const headerId = response.headers.get('X-Correlation-ID');
   const payload: unknown = await response.json().catch(() => null);
   if (response.ok && isObject(payload) && payload.success === true) {
     return payload as unknown as Envelope<T>;
   }
   const error = isObject(payload) && isObject(payload.error) ? payload.error : {};
+  if (response.status === 401 && error.code === 'UNAUTHENTICATED') {
+    for (const listener of unauthenticatedListeners) listener();
+  }
   throw new ApiError({
     status: response.status,
     code: typeof error.code === 'string' ? error.code : `HTTP_${response.status}`,
@@ -90,7 +104,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-async function list<T>(path: string, query: Query): Promise<Page<T>> {
+export async function list<T>(path: string, query: Query): Promise<Page<T>> {
   const { data, meta } = await request<T[]>(path, { query });
   return {
     items: data,
@@ -111,8 +125,18 @@ export function newIdempotencyKey(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export async function getConfig(): Promise<ClinicConfig> {
-  return (await request<ClinicConfig>('/config')).data;
+export type Role = 'admin' | 'staff' | 'doctor';
+export type DemoAccount = { email: string; password: string; role: Role; name: string };
+
+/** What GET /api/config adds for sign-in: the mode, demo accounts on a demo server, the admin TOTP rule. */
+export type AccessSettings = {
+  authMode?: 'required' | 'off';
+  requireAdminTotp?: boolean;
+  demoAccounts?: DemoAccount[];
+};
+
+export async function getConfig(): Promise<ClinicConfig & AccessSettings> {
+  return (await request<ClinicConfig & AccessSettings>('/config')).data;
 }
 
 export function listDoctors(params: Paging & { q?: string; specialty?: string } = {}) {
@@ -121,6 +145,10 @@ export function listDoctors(params: Paging & { q?: string; specialty?: string } 
 
 export async function createDoctor(input: NewDoctor): Promise<Doctor> {
   return (await request<Doctor>('/doctors', { method: 'POST', body: input })).data;
+}
+
+export async function getDoctor(id: string): Promise<Doctor> {
+  return (await request<Doctor>(`/doctors/${encodeURIComponent(id)}`)).data;
 }
 
 export function listPatients(params: Paging & { q?: string } = {}) {

@@ -8,6 +8,10 @@ export function ok(data: unknown, meta?: unknown): Reply {
   return { body: { success: true, data, ...(meta ? { meta } : {}) } };
 }
 
+export function noContent(): Reply {
+  return { status: 204, body: null };
+}
+
 export function fail(status: number, code: string, message: string, correlationId = 'corr-123'): Reply {
   return {
     status,
@@ -35,7 +39,8 @@ export function fakeApi(routes: Record<string, Route>) {
     const route = routes[`${method} ${url.pathname}`];
     if (!route) throw new Error(`No fake route for ${method} ${url.pathname}`);
     const reply = await route(request);
-    return new Response(JSON.stringify(reply.body), {
+    // A 204 may carry no body at all; Response refuses one.
+    return new Response(reply.status === 204 ? null : JSON.stringify(reply.body), {
       status: reply.status ?? 200,
       headers: { 'Content-Type': 'application/json', 'X-Correlation-ID': 'header-corr', ...reply.headers },
     });

@@ -1,0 +1,63 @@
+import type { ReactNode } from 'react';
+import type { RouteObject } from 'react-router-dom';
+import { NotFoundPage } from './components/not-found-page';
+import { RouteError } from './components/route-error';
+import { AccountsPage } from './features/accounts/accounts-page';
+import { AppointmentsPage } from './features/appointments/appointments-page';
+import { AuditPage } from './features/audit/audit-page';
+import { PAGES, type PagePath } from './features/auth/access';
+import { RequireRole } from './features/auth/require-role';
+import { SessionGate } from './features/auth/session';
+import { SignInPage } from './features/auth/sign-in-page';
+import { SignedInLayout } from './features/auth/signed-in-layout';
+import { BookingPage } from './features/booking/booking-page';
+import { DoctorsPage } from './features/doctors/doctors-page';
+import { MyAccountPage } from './features/my-account/my-account-page';
+import { MyDayPage } from './features/my-day/my-day-page';
+import { PatientsPage } from './features/patients/patients-page';
+import { SchedulePage } from './features/schedule/schedule-page';
+import { TokensPage } from './features/tokens/tokens-page';
+import { ClinicConfigRoute } from './lib/clinic-config';
+
+const screens: Record<PagePath, ReactNode> = {
+  '/': <SchedulePage />,
+  '/book': <BookingPage />,
+  '/appointments': <AppointmentsPage />,
+  '/doctors': <DoctorsPage />,
+  '/patients': <PatientsPage />,
+  '/my-day': <MyDayPage />,
+  '/accounts': <AccountsPage />,
+  '/tokens': <TokensPage />,
+  '/audit': <AuditPage />,
+  '/account': <MyAccountPage />,
+};
+
+export const routes: RouteObject[] = [
+  {
+    element: <ClinicConfigRoute />,
+    children: [
+      { path: '/sign-in', element: <SignInPage /> },
+      {
+        element: <SessionGate />,
+        children: [
+          {
+            element: <SignedInLayout />,
+            children: [
+              {
+                // Inside the layout, so the menu stays usable when one page fails.
+                errorElement: <RouteError />,
+                children: [
+                  ...PAGES.map((page) => ({
+                    path: page.path,
+                    element: <RequireRole roles={page.roles}>{screens[page.path]}</RequireRole>,
+                  })),
+                  { path: '*', element: <NotFoundPage /> },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];

@@ -1,0 +1,46 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import { routes } from '../app-routes';
+import type { Role } from '../services/api';
+import type { Me } from '../services/auth-api';
+import { ok, type Route } from './fake-api';
+
+export const clinicConfig = {
+  timezone: 'Europe/London',
+  clinicStartHour: 9,
+  clinicEndHour: 17,
+  defaultSlotMinutes: 30,
+  authMode: 'required',
+};
+
+export function meAs(role: Role, extra: Partial<Me> = {}): Me {
+  return {
+    id: `acc-${role}`,
+    email: `${role}@clinic.test`,
+    name: `Test ${role}`,
+    role,
+    doctorId: role === 'doctor' ? 'd1' : null,
+    totpEnabled: false,
+    ...extra,
+  };
+}
+
+/** Fake routes every signed-in page needs, empty unless a test says otherwise. */
+export const emptyLists: Record<string, Route> = {
+  'GET /api/doctors': () => ok([], { total: 0, limit: 500, offset: 0 }),
+  'GET /api/patients': () => ok([], { total: 0, limit: 100, offset: 0 }),
+  'GET /api/appointments': () => ok([], { total: 0, limit: 500, offset: 0 }),
+};
+
+/** The whole app (real routes, session gate and menu) at one address, in memory. */
+export function renderApp(path: string) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const view = render(
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  return { ...view, router, queryClient };
+}
