@@ -64,7 +64,11 @@ function replicaClient(replica: ServerPool, primary: SqlClient): SqlClient {
   const client = serverClient(replica);
   return {
     query: async <Row>(text: string, params?: unknown[]) => {
-      if (!replica.available()) return primary.query<Row>(text, params);
+      if (!replica.available()) {
+        // Starts (or continues) looking for it in the background; this read does not wait.
+        replica.acquire().catch(() => undefined);
+        return primary.query<Row>(text, params);
+      }
       return client.query<Row>(text, params).catch((error: unknown) => {
         if (!isServerLost(error) && !(error instanceof ServiceUnavailableError)) throw error;
         return primary.query<Row>(text, params);
@@ -90,8 +94,8 @@ export async function openPostgres(url: string, options: { max?: number; readUrl
   const servers = serverPool(parsePostgresUrl(url), poolConfig(max));
   const replica = options.readUrl ? serverPool({ ...parsePostgresUrl(options.readUrl), writable: false }, poolConfig(max)) : undefined;
   try {
-    // Start-up needs a server: the migrations run next.
-    await servers.acquire();
+    // Start-up needs a server: the migrations run next. The replica may come later.
+    await Promise.all([servers.acquire(), replica?.acquire().catch(() => undefined)]);
   } catch (error) {
     await Promise.all([servers.close(), replica?.close()]);
     throw error;
