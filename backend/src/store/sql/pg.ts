@@ -25,6 +25,8 @@ function statementName(text: string): string | undefined {
 
 type Connection = pg.Pool | pg.PoolClient;
 
+const ignoreError = () => undefined;
+
 async function run<Row>(target: Connection, text: string, params?: unknown[]) {
   const name = params?.length ? statementName(text) : undefined;
   return { rows: (await target.query({ name, text, values: params })).rows as Row[] };
@@ -112,6 +114,9 @@ export async function openPostgres(url: string, options: { max?: number; readUrl
       let broken = false;
       try {
         client = await pool.connect();
+        // Checked out, the client has no listener for a connection lost between two queries of
+        // this transaction, and an unheard 'error' event ends the process; the next query reports it.
+        client.on('error', ignoreError);
         await client.query('BEGIN');
         const result = await fn(clientOf(client));
         await client.query('COMMIT');
@@ -123,6 +128,7 @@ export async function openPostgres(url: string, options: { max?: number; readUrl
         if (!broken) await client?.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
+        client?.off('error', ignoreError);
         client?.release(broken);
       }
     },
