@@ -68,7 +68,7 @@ function replicaClient(replica: ServerPool, primary: SqlClient): SqlClient {
     query: async <Row>(text: string, params?: unknown[]) => {
       if (!replica.available()) {
         // Starts (or continues) looking for it in the background; this read does not wait.
-        replica.acquire().catch(() => undefined);
+        void replica.acquire().catch(() => undefined);
         return primary.query<Row>(text, params);
       }
       return client.query<Row>(text, params).catch((error: unknown) => {
