@@ -136,6 +136,7 @@ async function main() {
       cluster,
       samples,
       crashed,
+      standbyReaders: replica.standbyConnections,
       killAt,
       standbyWritableAfter: standbyWritableAt ? standbyWritableAt - killedAt : -1,
       rejoined,
@@ -145,9 +146,17 @@ async function main() {
   }
 }
 
-type Outcome = { cluster: Cluster; samples: Sample[]; crashed: number; killAt: number; standbyWritableAfter: number; rejoined: number };
+type Outcome = {
+  cluster: Cluster;
+  samples: Sample[];
+  crashed: number;
+  standbyReaders: number;
+  killAt: number;
+  standbyWritableAfter: number;
+  rejoined: number;
+};
 
-async function verify({ cluster, samples, crashed, killAt, standbyWritableAfter, rejoined }: Outcome): Promise<boolean> {
+async function verify({ cluster, samples, crashed, standbyReaders, killAt, standbyWritableAfter, rejoined }: Outcome): Promise<boolean> {
   const writable = (await Promise.all(cluster.nodes.map((node) => isWritable(node.url).catch(() => false)))).indexOf(true);
   const primaryUrl = cluster.nodes[writable]?.url;
   if (!primaryUrl) throw new Error('no writable node after the drill');
@@ -210,6 +219,7 @@ async function verify({ cluster, samples, crashed, killAt, standbyWritableAfter,
       `${unexpected.length} unexpected answers (${[...new Set(unexpected.map((s) => `${s.status} ${s.code ?? ''}`))].join(', ')})`,
     rejoined < 0 && 'the old primary did not rejoin as a standby',
     crashed > 0 && `${crashed} API process(es) exited during the drill`,
+    standbyReaders === 0 && 'no API connection read from the standby named by DATABASE_READ_URL',
   ].filter(Boolean);
   for (const miss of misses) log(`MISS: ${miss}`);
   log(misses.length === 0 ? 'PASS' : 'FAIL');
