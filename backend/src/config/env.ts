@@ -28,6 +28,10 @@ const envSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     DATABASE_URL: z.string().optional(),
+    DATABASE_READ_URL: z
+      .string()
+      .optional()
+      .refine((url) => !url || /^postgres(ql)?:\/\//.test(url), 'must be a postgres:// URL (a read replica)'),
     MONGODB_URI: z.string().optional(),
     DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
     CLINIC_START_HOUR: hour.default(9),
@@ -103,6 +107,8 @@ export type AppConfig = Readonly<{
   nodeEnv: Env['NODE_ENV'];
   port: number;
   databaseUrl: string | undefined;
+  /** A PostgreSQL read replica for lists and searches. */
+  databaseReadUrl: string | undefined;
   mongodbUri: string | undefined;
   dataDir: string;
   clinic: Readonly<{ timezone: string; startHour: number; endHour: number; defaultSlotMinutes: number }>;
@@ -142,6 +148,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     nodeEnv: env.NODE_ENV,
     port: env.PORT,
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
     mongodbUri: env.MONGODB_URI || undefined,
     dataDir: env.DATA_DIR,
     clinic: Object.freeze({

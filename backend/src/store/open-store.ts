@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Store } from './store.js';
 
-export type StoreTarget = { databaseUrl?: string; mongodbUri?: string; dataDir: string };
+export type StoreTarget = { databaseUrl?: string; databaseReadUrl?: string; mongodbUri?: string; dataDir: string };
 
 /** Which engine a configuration names: MongoDB if asked for, else the SQL URL, else embedded PGlite. */
 export function describeTarget(target: StoreTarget): { engine: Store['kind']; url: string } {
@@ -29,7 +29,7 @@ export async function openStore(target: StoreTarget, options: { poolSize?: numbe
   const { createSqlStore } = await import('./sql/sql-store.js');
   if (engine === 'postgres') {
     const { openPostgres } = await import('./sql/pg.js');
-    return createSqlStore(await openPostgres(url, { max: options.poolSize }));
+    return createSqlStore(await openPostgres(url, { max: options.poolSize, readUrl: target.databaseReadUrl }));
   }
   const { openPglite } = await import('./sql/pglite.js');
   return createSqlStore(await openPglite(url));

@@ -27,6 +27,7 @@ describe('configuration', () => {
     [{ AUTH_MODE: 'off', HOST: '0.0.0.0' }, 'HOST'],
     [{ ADMIN_EMAIL: 'root@example.org' }, 'ADMIN_PASSWORD'],
     [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
+    [{ DATABASE_READ_URL: 'mysql://replica/clinic' }, 'DATABASE_READ_URL'],
   ])('stops on %o with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));

@@ -90,6 +90,7 @@ describe('SQL error translation', () => {
     [{ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:5432' }, 'SERVICE_UNAVAILABLE', 503],
     [{ code: '57P01', message: 'terminating connection due to administrator command' }, 'SERVICE_UNAVAILABLE', 503],
     [{ message: 'timeout exceeded when trying to connect' }, 'SERVICE_UNAVAILABLE', 503],
+    [{ code: '25006', message: 'cannot execute INSERT in a read-only transaction' }, 'SERVICE_UNAVAILABLE', 503],
   ])('maps %o to %s', (raw, code, status) => {
     const translated = translateSqlError(raw);
     expect(translated).toBeInstanceOf(AppError);

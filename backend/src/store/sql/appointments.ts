@@ -99,6 +99,7 @@ const refused = (error: unknown) => error instanceof NotFoundError || error inst
 
 export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFeed): AppointmentRepository {
   const bookRow = bookingBatcher(db);
+  const replica = db.reader ?? db;
   // A cancel or a move that failed on the way back may have committed, for a doctor we do not know.
   const changing = async (write: () => Promise<AppointmentView>, change: (view: AppointmentView) => DayChange) => {
     try {
@@ -227,12 +228,12 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
         const params = [doctorId ?? null, patientId ?? null, status ?? null, from ?? null, to ?? null];
         const order = newestFirst ? 'a.start_at DESC, a.id DESC' : 'a.start_at, a.id';
         const [rows, count] = await Promise.all([
-          db.query<AppointmentViewRow>(
+          replica.query<AppointmentViewRow>(
             `SELECT ${APPOINTMENT_VIEW_COLUMNS} FROM appointments a ${APPOINTMENT_VIEW_JOINS}
              WHERE ${where} ORDER BY ${order} LIMIT $6 OFFSET $7`,
             [...params, limit, offset],
           ),
-          db.query<{ total: number }>(`SELECT count(*)::int AS total FROM appointments a WHERE ${where}`, params),
+          replica.query<{ total: number }>(`SELECT count(*)::int AS total FROM appointments a WHERE ${where}`, params),
         ]);
         return { items: rows.rows.map(toAppointmentView), total: count.rows[0]?.total ?? 0 };
       }),
@@ -240,7 +241,9 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
     doctorDay: (doctorId, from, to) =>
       sqlCall(async () => {
         if (!isSqlId(doctorId)) return { doctor: null, booked: [] };
-        return days.read(doctorId, from, to, () => readDoctorDay(db, doctorId, from, to));
+        // What the cache keeps must be exact (a change notice drops it, and a lagging replica could
+        // put the old answer back after that), so only the reads it will not keep go to a replica.
+        return days.read(doctorId, from, to, () => readDoctorDay(days.stats().serving ? db : replica, doctorId, from, to));
       }),
   };
 }

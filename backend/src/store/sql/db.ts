@@ -16,6 +16,11 @@ export interface SqlDatabase extends SqlClient {
   readonly kind: 'pglite' | 'postgres';
   transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>;
   /**
+   * A read replica (DATABASE_READ_URL), for reads whose answer may lag the primary by the
+   * replication delay: lists and searches. Never for a read that a write decides on.
+   */
+  reader?: SqlClient;
+  /**
    * Keeps one connection LISTENing on `channel`, reconnecting after a loss, until close();
    * resolves once the first LISTEN is in place. Absent where one process owns the database.
    */

@@ -3,13 +3,21 @@ import { translatingErrors } from '../driver-errors.js';
 
 type DriverError = { code?: string; constraint?: string; message?: string };
 
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03']);
+// 25006 read_only_sql_transaction: the server was a primary when chosen and has since been demoted
+// (or was promoted but does not take writes yet); the next primary is being looked for.
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '25006']);
+const LOST_CONNECTION = /Connection terminated|Client has encountered a connection error|Connection is closed|PGlite is closed/i;
+
+/** Whether the error says this server is gone or no longer the primary, as opposed to merely busy. */
+export function isServerLost(raw: unknown): boolean {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const error = raw as DriverError;
+  if (error.code && (UNREACHABLE_CODES.has(error.code) || error.code.startsWith('08'))) return true;
+  return LOST_CONNECTION.test(error.message ?? '');
+}
 
 function isUnreachable(error: DriverError): boolean {
-  if (error.code && (UNREACHABLE_CODES.has(error.code) || error.code.startsWith('08'))) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|PGlite is closed/i.test(
-    error.message ?? '',
-  );
+  return isServerLost(error) || /timeout exceeded when trying to connect/i.test(error.message ?? '');
 }
 
 /** Turns what PostgreSQL reports into the API's errors; anything unrecognised passes through as a 500. */

@@ -48,7 +48,7 @@ async function page<Row>(db: SqlClient, table: string, where: string, params: un
   return { rows: rows.rows, total: count.rows[0]?.total ?? 0 };
 }
 
-export function sqlDoctors(db: SqlClient, feed: ChangeFeed): DoctorRepository {
+export function sqlDoctors(db: SqlDatabase, feed: ChangeFeed): DoctorRepository {
   return {
     create: (input) =>
       sqlCall(async () => {
@@ -90,7 +90,7 @@ export function sqlDoctors(db: SqlClient, feed: ChangeFeed): DoctorRepository {
       sqlCall(async () => {
         const where = '($1::text IS NULL OR lower(specialty) = lower($1)) AND ($2::text IS NULL OR name ILIKE $2)';
         const params = [specialty ?? null, q ? likePattern(q) : null];
-        const { rows, total } = await page<DoctorRow>(db, 'doctors', where, params, 'name, id', limit, offset);
+        const { rows, total } = await page<DoctorRow>(db.reader ?? db, 'doctors', where, params, 'name, id', limit, offset);
         return { items: rows.map(toDoctor), total };
       }),
   };
@@ -135,7 +135,15 @@ export function sqlPatients(db: SqlDatabase): PatientRepository {
     list: ({ q, limit, offset }) =>
       sqlCall(async () => {
         const where = '($1::text IS NULL OR name ILIKE $1 OR email ILIKE $1)';
-        const { rows, total } = await page<PatientRow>(db, 'patients', where, [q ? likePattern(q) : null], 'name, id', limit, offset);
+        const { rows, total } = await page<PatientRow>(
+          db.reader ?? db,
+          'patients',
+          where,
+          [q ? likePattern(q) : null],
+          'name, id',
+          limit,
+          offset,
+        );
         return { items: rows.map(toPatient), total };
       }),
   };

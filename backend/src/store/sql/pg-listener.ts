@@ -1,14 +1,17 @@
 import pg from 'pg';
 import type { NotificationListener } from './db.js';
+import type { ServerPool } from './pg-server.js';
 
 const RETRY_DELAYS_MS = [100, 250, 500, 1000, 2000, 5000];
 
 /**
  * One dedicated connection that LISTENs on `channel` (a pooled one would be handed to other
- * queries). When it breaks, the listener hears onLost at once, and the connection is opened again
- * with growing pauses until it works. The first connection must work: it is part of start-up.
+ * queries), on the server `servers` has chosen: when that server is dropped (a failover), this
+ * connection is closed too and opened again on the next one. When it breaks, the listener hears
+ * onLost at once, and the connection is opened again with growing pauses until it works. The
+ * first connection must work: it is part of start-up.
  */
-export async function pgListener(url: string, channel: string, listener: NotificationListener) {
+export async function pgListener(servers: ServerPool, channel: string, listener: NotificationListener) {
   let current: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
   let attempts = 0;
@@ -23,7 +26,7 @@ export async function pgListener(url: string, channel: string, listener: Notific
   };
 
   const open = async () => {
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000, keepAlive: true });
+    const client = new pg.Client({ connectionString: await servers.currentUrl(), connectionTimeoutMillis: 3000, keepAlive: true });
     client.on('notification', (message) => listener.onNotification(message.payload ?? ''));
     client.on('error', () => lost(client));
     client.on('end', () => lost(client));
@@ -48,6 +51,8 @@ export async function pgListener(url: string, channel: string, listener: Notific
     retry.unref();
   }
 
+  // A demoted server may still be up, but notices sent on the new primary never reach it.
+  servers.onDropped(() => current && lost(current));
   await open();
   return {
     close: async () => {

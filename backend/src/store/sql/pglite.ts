@@ -23,13 +23,22 @@ export async function openPglite(url: string): Promise<SqlDatabase> {
     unlock();
     throw error;
   });
+  const database = pgliteDatabase(db);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      unlock();
+    },
+  };
+}
+
+/** The adapter's view of a PGlite instance opened elsewhere (a backup under way holds the instance too). */
+export function pgliteDatabase(db: PGlite): SqlDatabase {
   return {
     kind: 'pglite',
     ...clientOf(db),
     transaction: (fn) => db.transaction((tx) => fn(clientOf(tx))),
-    close: async () => {
-      await db.close();
-      unlock();
-    },
+    close: () => db.close(),
   };
 }
