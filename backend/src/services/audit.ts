@@ -3,29 +3,9 @@ import { AppError } from '../errors.js';
 import type { AuditEntry, AuditFilter } from '../store/ports/audit.js';
 import type { Store } from '../store/store.js';
 
-export const AUDIT_ACTIONS = [
-  'patient.read',
-  'patient.list',
-  'patient.create',
-  'patient.update',
-  'appointment.read',
-  'appointment.list',
-  'appointment.book',
-  'appointment.cancel',
-  'appointment.reschedule',
-  'auth.login',
-  'auth.login_failed',
-  'auth.logout',
-  'auth.password_changed',
-  'auth.totp_enabled',
-  'account.create',
-  'account.update',
-  'token.create',
-  'token.revoke',
-  'access.denied',
-] as const;
+import type { AuditAction } from '@clinic/contract/audit';
 
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction } from '@clinic/contract/audit';
 
 export type AuditEvent = {
   action: AuditAction;

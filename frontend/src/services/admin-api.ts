@@ -1,74 +1,13 @@
 // Admin-only endpoints: accounts, integrator tokens and the audit log, through the one fetch
 // client in api.ts.
-import { list, request, type Paging, type Role } from './api';
+import type { Account, AccountChanges, CreatedToken, NewAccount, NewToken, Token } from '@clinic/contract/access';
+import type { AuditAction, AuditRecord, AuditVerification } from '@clinic/contract/audit';
+import { list, request, type Paging } from './api';
 
-export type Account = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  doctorId: string | null;
-  disabled: boolean;
-  totpEnabled: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
-export type NewAccount = { email: string; name: string; role: Role; doctorId?: string; password: string };
-export type AccountChanges = { name?: string; role?: Role; doctorId?: string | null; disabled?: boolean };
+export type { Account, AccountChanges, CreatedToken, NewAccount, NewToken, Token, TokenRole } from '@clinic/contract/access';
+export { AUDIT_ACTIONS, type AuditAction, type AuditRecord } from '@clinic/contract/audit';
+export type ChainCheck = AuditVerification;
 
-export type TokenRole = 'staff' | 'admin';
-export type Token = {
-  id: string;
-  name: string;
-  role: TokenRole;
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
-export type NewToken = { name: string; role: TokenRole; expiresInDays?: number };
-export type CreatedToken = Token & { secret: string };
-
-export const AUDIT_ACTIONS = [
-  'patient.read',
-  'patient.list',
-  'patient.create',
-  'patient.update',
-  'appointment.read',
-  'appointment.list',
-  'appointment.book',
-  'appointment.cancel',
-  'appointment.reschedule',
-  'auth.login',
-  'auth.login_failed',
-  'auth.logout',
-  'auth.password_changed',
-  'auth.totp_enabled',
-  'account.create',
-  'account.update',
-  'token.create',
-  'token.revoke',
-  'access.denied',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-export type AuditRecord = {
-  id: string;
-  seq: number;
-  at: string;
-  actorKind: 'account' | 'token' | 'local' | 'anonymous';
-  actorId: string | null;
-  actorLabel: string | null;
-  action: AuditAction;
-  resourceType: string;
-  resourceId: string | null;
-  outcome: 'success' | 'failure' | 'denied';
-  correlationId: string | null;
-  clientAddress: string | null;
-  prevHash: string;
-  hash: string;
-};
 export type AuditFilters = Paging & {
   actorId?: string;
   resourceType?: string;
@@ -77,7 +16,6 @@ export type AuditFilters = Paging & {
   from?: string;
   to?: string;
 };
-export type ChainCheck = { ok: true; checked: number } | { ok: false; checked: number; brokenAt: number; reason: string };
 
 export function listAccounts(paging: Paging = {}) {
   return list<Account>('/accounts', paging);

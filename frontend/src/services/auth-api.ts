@@ -1,18 +1,9 @@
 // Endpoints of the signed-in user: sign-in, sign-out, own password and second factor. They go
 // through the one fetch client in api.ts, so errors and the 401 hand-off behave the same.
-import { request, type Role } from './api';
+import type { Credentials, Me, TotpSetup } from '@clinic/contract/access';
+import { request } from './api';
 
-export type Me = {
-  id: string;
-  email: string | null;
-  name: string;
-  role: Role;
-  doctorId: string | null;
-  totpEnabled: boolean;
-};
-
-export type Credentials = { email: string; password: string; totp?: string };
-export type TotpSetup = { otpauthUri: string; qrDataUrl: string };
+export type { Credentials, Me, TotpSetup } from '@clinic/contract/access';
 
 export async function signIn(credentials: Credentials): Promise<Me> {
   return (await request<Me>('/auth/login', { method: 'POST', body: credentials })).data;

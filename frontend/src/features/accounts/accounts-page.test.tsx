@@ -14,6 +14,7 @@ function accountsApi() {
   const accounts: Account[] = [
     {
       id: 'acc-admin',
+      _id: 'acc-admin',
       email: 'admin@clinic.test',
       name: 'Test admin',
       role: 'admin',
@@ -26,6 +27,7 @@ function accountsApi() {
     },
     {
       id: 'acc-2',
+      _id: 'acc-2',
       email: 'desk@clinic.test',
       name: 'Front Desk',
       role: 'staff',

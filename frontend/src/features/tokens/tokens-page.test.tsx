@@ -11,14 +11,14 @@ const SECRET = 'clk_0123456789abcdefghijklmnopqrstuv';
 const base = { role: 'staff' as const, createdAt: '2030-06-01T10:00:00.000Z', expiresAt: '2099-08-30T10:00:00.000Z', revokedAt: null };
 
 function tokensApi() {
-  const tokens: Token[] = [{ id: 't0', name: 'old-lab', lastUsedAt: '2030-06-02T08:15:00.000Z', ...base }];
+  const tokens: Token[] = [{ id: 't0', _id: 't0', name: 'old-lab', lastUsedAt: '2030-06-02T08:15:00.000Z', ...base }];
   const api = fakeApi({
     ...emptyLists,
     'GET /api/config': () => ok(clinicConfig),
     'GET /api/auth/me': () => ok(meAs('admin')),
     'GET /api/tokens': () => ok(tokens, { total: tokens.length, limit: 200, offset: 0 }),
     'POST /api/tokens': (r) => {
-      const created: Token = { id: 't1', name: '', lastUsedAt: null, ...base, ...(r.body as Partial<Token>) };
+      const created: Token = { id: 't1', _id: 't1', lastUsedAt: null, ...base, ...(r.body as Pick<Token, 'name' | 'role'>) };
       tokens.push(created);
       return { status: 201, ...ok({ ...created, secret: SECRET }) };
     },
