@@ -131,7 +131,7 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   api.use(authorize(config.auth.requireAdminTotp, audit));
   api.use(express.json({ limit: '100kb' }));
   const mount = (path: string, router: express.Router) => api.use(path, rememberMountPath, router);
-  mount('/config', configRouter(config.clinic, config.auth.mode, demoAccounts));
+  mount('/config', configRouter(config.clinic, config.auth, demoAccounts));
   mount('/auth', authRouter(authController(sessions, accounts)));
   mount('/accounts', accountsRouter(accountsController(accounts)));
   mount('/tokens', tokensRouter(tokensController(tokens)));

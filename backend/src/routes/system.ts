@@ -35,7 +35,7 @@ export function metricsHandler(metrics: Metrics, token: string | undefined) {
 /** What the SPA needs to show times the way the clinic reads them, and how to sign in. */
 export function configRouter(
   clinic: ClinicHours & { defaultSlotMinutes: number },
-  authMode: 'required' | 'off',
+  auth: { mode: 'required' | 'off'; requireAdminTotp: boolean },
   demoAccounts?: readonly DemoAccount[],
 ) {
   return Router().get('/', (_req, res) => {
@@ -46,7 +46,8 @@ export function configRouter(
         clinicStartHour: clinic.startHour,
         clinicEndHour: clinic.endHour,
         defaultSlotMinutes: clinic.defaultSlotMinutes,
-        authMode,
+        authMode: auth.mode,
+        requireAdminTotp: auth.requireAdminTotp,
         ...(demoAccounts?.length ? { demoAccounts } : {}),
       },
     });

@@ -1,12 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
 import { Outlet } from 'react-router-dom';
-import { getConfig, type AccessSettings, type ClinicConfig } from '../services/api';
+import { getConfig, type ClinicConfig } from '../services/api';
 import { ErrorAlert } from '../components/alert';
 
-type Settings = ClinicConfig & AccessSettings;
-
-const ClinicContext = createContext<Settings | null>(null);
+const ClinicContext = createContext<ClinicConfig | null>(null);
 
 /** Loads the clinic settings once; pages render only after the clinic timezone is known. */
 export function ClinicConfigProvider({ children }: { children: ReactNode }) {
@@ -28,7 +26,7 @@ export function ClinicConfigRoute() {
   );
 }
 
-export function useClinic(): Settings {
+export function useClinic(): ClinicConfig {
   const config = useContext(ClinicContext);
   if (!config) throw new Error('useClinic must be used inside ClinicConfigProvider');
   return config;

@@ -6,7 +6,7 @@ import type { NewPatient, Patient } from '@clinic/contract/patients';
 
 // The API's own shapes come from the schemas the server validates and answers with.
 export type { Appointment, AppointmentStatus, Availability, NewAppointment, NewTime, Slot } from '@clinic/contract/appointments';
-export type { ClinicConfig } from '@clinic/contract/clinic';
+export type { ClinicConfig, DemoAccount, Role } from '@clinic/contract/clinic';
 export type { Doctor, NewDoctor } from '@clinic/contract/doctors';
 export type { ErrorDetail } from '@clinic/contract/envelope';
 export type { NewPatient, Patient } from '@clinic/contract/patients';
@@ -125,18 +125,8 @@ export function newIdempotencyKey(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export type Role = 'admin' | 'staff' | 'doctor';
-export type DemoAccount = { email: string; password: string; role: Role; name: string };
-
-/** What GET /api/config adds for sign-in: the mode, demo accounts on a demo server, the admin TOTP rule. */
-export type AccessSettings = {
-  authMode?: 'required' | 'off';
-  requireAdminTotp?: boolean;
-  demoAccounts?: DemoAccount[];
-};
-
-export async function getConfig(): Promise<ClinicConfig & AccessSettings> {
-  return (await request<ClinicConfig & AccessSettings>('/config')).data;
+export async function getConfig(): Promise<ClinicConfig> {
+  return (await request<ClinicConfig>('/config')).data;
 }
 
 export function listDoctors(params: Paging & { q?: string; specialty?: string } = {}) {

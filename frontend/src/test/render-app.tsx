@@ -12,6 +12,7 @@ export const clinicConfig = {
   clinicEndHour: 17,
   defaultSlotMinutes: 30,
   authMode: 'required',
+  requireAdminTotp: false,
 };
 
 export function meAs(role: Role, extra: Partial<Me> = {}): Me {

@@ -12,7 +12,11 @@ export const clinicConfigSchema = z.object({
   clinicEndHour: z.number().int(),
   defaultSlotMinutes: z.number().int(),
   authMode: z.enum(['required', 'off']),
+  /** Admins must turn on two-step sign-in before they may do anything else. */
+  requireAdminTotp: z.boolean(),
   demoAccounts: z.array(z.object({ email: z.string(), password: z.string(), role: roleSchema, name: z.string() })).optional(),
 });
 
 export type ClinicConfig = z.infer<typeof clinicConfigSchema>;
+export type Role = z.infer<typeof roleSchema>;
+export type DemoAccount = NonNullable<ClinicConfig['demoAccounts']>[number];
