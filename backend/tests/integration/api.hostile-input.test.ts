@@ -5,7 +5,7 @@ import type { Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { at, futureDate, unique } from '../helpers/factories.js';
 import { capturingLogger, openPgliteWithSql, rejectionCheck } from '../helpers/hostile.js';
-import { apiClient, testApp } from '../helpers/http.js';
+import { apiClient, TEST_ADMIN_TOKEN, testApp } from '../helpers/http.js';
 
 let cleanup: () => Promise<void>;
 let expectRejected: ReturnType<typeof rejectionCheck>;
@@ -133,7 +133,7 @@ describe('Content-Encoding', () => {
       ] as const) {
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+          headers: { 'content-type': 'application/json', 'content-encoding': encoding, authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
           body,
         });
         expect(response.status).toBe(201);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/env.js';
 import { createHttpServer } from '../../src/runtime/http-server.js';
 import { openPgliteStore, type OpenedStore } from '../helpers/engines.js';
-import { testApp } from '../helpers/http.js';
+import { apiClient, TEST_ADMIN_TOKEN, testApp } from '../helpers/http.js';
 
 // Short enough for a test, far enough apart to tell which one cut a client off.
 const TIMEOUTS = { headersMs: 400, requestMs: 800, keepAliveMs: 300 };
@@ -17,7 +17,10 @@ let port: number;
 
 beforeAll(async () => {
   opened = await openPgliteStore();
-  server = createHttpServer(testApp(opened.store), TIMEOUTS);
+  const app = testApp(opened.store);
+  // The test admin token's row is in place before a raw socket sends it.
+  await apiClient(app).http.get('/api/config');
+  server = createHttpServer(app, TIMEOUTS);
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   port = (server.address() as AddressInfo).port;
@@ -57,7 +60,11 @@ describe('slow clients are cut off', () => {
       slowClient(`GET /api/config HTTP/1.1\r\nHost: x\r\n`, `X-Drip-${i}: 1\r\n`),
     );
     const trickledBodies = Array.from({ length: 10 }, () =>
-      slowClient('POST /api/doctors HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"name":"', 'a'),
+      // Signed in, so the server waits for the body rather than answering 401 at once.
+      slowClient(
+        `POST /api/doctors HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TEST_ADMIN_TOKEN}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"name":"`,
+        'a',
+      ),
     );
     const outcomes = await Promise.all([...partialHeaders, ...trickledBodies]);
     for (const outcome of outcomes) expect(outcome.closedAfterMs).toBeLessThan(TRICKLE_FOR_MS / 2);
