@@ -1,4 +1,8 @@
-/** The submit button and the live status line that reports the outcome beside it. */
+/**
+ * The submit button and the live status line that reports the outcome beside it. While saving
+ * the button is aria-disabled, not disabled: a disabled button drops the keyboard focus to the
+ * page, and the next Tab would start again at the skip link. Forms ignore a submit while pending.
+ */
 export function FormActions({
   submitLabel,
   pending,
@@ -12,7 +16,7 @@ export function FormActions({
 }) {
   return (
     <div className="form-actions">
-      <button type="submit" disabled={pending}>
+      <button type="submit" aria-disabled={pending || undefined}>
         {submitLabel}
       </button>
       <p role="status" className="form-status">

@@ -44,3 +44,4 @@ export const patientSchema = z.object({
 
 export type NewPatient = z.input<typeof createPatientBody>;
 export type Patient = z.infer<typeof patientSchema>;
+export type PatientChanges = z.input<typeof updatePatientBody>;
