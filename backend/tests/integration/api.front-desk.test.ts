@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPgliteStore, type OpenedStore } from '../helpers/engines.js';
 import { at, futureDate, unique } from '../helpers/factories.js';
-import { apiClient, testApp } from '../helpers/http.js';
+import { apiClient, signInAs, testApp } from '../helpers/http.js';
 
 const LONDON = 'Europe/London';
 let opened: OpenedStore;
+let app: ReturnType<typeof testApp>;
 let api: ReturnType<typeof apiClient>;
 beforeAll(async () => {
   opened = await openPgliteStore();
-  api = apiClient(testApp(opened.store, { config: { clinic: { timezone: LONDON, startHour: 9, endHour: 17, defaultSlotMinutes: 30 } } }));
+  app = testApp(opened.store, { config: { clinic: { timezone: LONDON, startHour: 9, endHour: 17, defaultSlotMinutes: 30 } } });
+  api = apiClient(app);
 });
 afterAll(() => opened?.cleanup());
 
@@ -43,6 +45,23 @@ describe('GET /api/availability?patientId=', () => {
     await api.http.post(`/api/appointments/${booked.body.data.id}/cancel`).send({});
     const response = await api.http.get(`/api/availability?doctorId=${doctor.id}&date=${day}&patientId=${patient.id}`);
     expect(slotStarts(response.body)).toContain(at(day, '12:00', LONDON));
+  });
+
+  it('records the read of the patient’s bookings on the audit trail', async () => {
+    const [doctor, patient] = [await api.doctor(), await api.patient()];
+    const response = await api.http.get(`/api/availability?doctorId=${doctor.id}&date=${day}&patientId=${patient.id}`);
+    expect(response.status).toBe(200);
+    const { items } = await opened.store.audit.list({ limit: 10, offset: 0, resourceId: patient.id, action: 'appointment.list' });
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ resourceType: 'patient', resourceId: patient.id });
+  });
+
+  it('refuses a doctor account the patient filter with 403: it would show the patient’s other bookings', async () => {
+    const [doctor, patient] = [await api.doctor(), await api.patient()];
+    const { http } = await signInAs(app, opened.store, 'doctor', { doctorId: doctor.id });
+    const refused = await http.get(`/api/availability?doctorId=${doctor.id}&date=${day}&patientId=${patient.id}`);
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'FORBIDDEN']);
+    expect((await http.get(`/api/availability?doctorId=${doctor.id}&date=${day}`)).status).toBe(200);
   });
 
   it('answers 404 for an unknown patient and 400 for a malformed id', async () => {
