@@ -1,3 +1,4 @@
+import './patient-combobox.css';
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { ErrorAlert } from '../../components/alert';
 import { Field } from '../../components/field';

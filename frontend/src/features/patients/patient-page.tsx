@@ -1,3 +1,4 @@
+import './patient-page.css';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/alert';
