@@ -1,7 +1,8 @@
 /**
  * The submit button and the live status line that reports the outcome beside it. While saving
  * the button is aria-disabled, not disabled: a disabled button drops the keyboard focus to the
- * page, and the next Tab would start again at the skip link. Forms ignore a submit while pending.
+ * page, and the next Tab would start again at the skip link. Its click is refused instead, which
+ * also stops Enter in a field, since the browser submits a form by clicking its default button.
  */
 export function FormActions({
   submitLabel,
@@ -16,7 +17,7 @@ export function FormActions({
 }) {
   return (
     <div className="form-actions">
-      <button type="submit" aria-disabled={pending || undefined}>
+      <button type="submit" aria-disabled={pending || undefined} onClick={(e) => pending && e.preventDefault()}>
         {submitLabel}
       </button>
       <p role="status" className="form-status">

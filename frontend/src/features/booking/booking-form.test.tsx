@@ -159,8 +159,8 @@ describe('BookingForm', () => {
     expect(slotQuery.get('patientId')).toBe('p1');
   });
 
-  it('keeps the pressed button focused, not disabled, while the booking is on its way', async () => {
-    api({ 'POST /api/appointments': () => new Promise(() => {}) });
+  it('keeps the pressed button focused, not disabled, while the booking is on its way, and sends it once', async () => {
+    const { calls } = api({ 'POST /api/appointments': () => new Promise(() => {}) });
     const user = userEvent.setup();
     renderWithApp(<BookingForm />);
     await chooseDoctorPatientAndSlot(user);
@@ -169,6 +169,9 @@ describe('BookingForm', () => {
     const button = screen.getByRole('button', { name: 'Book appointment' });
     expect(button).toHaveAttribute('aria-disabled', 'true');
     expect(button).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await user.click(button);
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
   });
 
   it('on a 409 BOOKING_CONFLICT names the doctor and time, reloads the slots, and drops the alert when another slot is picked', async () => {
