@@ -6,6 +6,7 @@ import { dateInZone, formatInstantDay, formatTimeRange, todayInZone } from '../.
 import type { Appointment, Slot } from '../../services/api';
 import { conflictMessage, isConflict } from '../booking/conflict-message';
 import { SlotPicker } from '../booking/slot-picker';
+import { usePatientClash } from '../booking/use-patient-clash';
 import { useRescheduleAppointment } from './use-reschedule-appointment';
 
 /** Moves a booked appointment to one of the free slots of a chosen day. */
@@ -61,10 +62,13 @@ function ReschedulePicker({
   }
 
   const error = reschedule.error;
+  const patientBusy = isConflict(error) && error.code === 'PATIENT_CONFLICT';
+  const clash = usePatientClash(patientBusy ? appointment.patientId : null, tried, appointment.id);
   const conflict =
     isConflict(error) && tried
       ? conflictMessage(error, {
           slot: tried,
+          clash,
           doctorName: appointment.doctor.name,
           patientName: appointment.patient.name,
           timezone,

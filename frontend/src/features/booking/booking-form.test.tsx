@@ -201,8 +201,22 @@ describe('BookingForm', () => {
     expect(screen.getByText('Grace Hopper with Dr Ada Lovelace, Mon, Jun 3, 2030 at 10:30')).toBeInTheDocument();
   });
 
-  it('on a 409 PATIENT_CONFLICT says the patient is busy, and when', async () => {
-    api({ 'POST /api/appointments': () => fail(409, 'PATIENT_CONFLICT', 'The patient already has an appointment at that time') });
+  it('on a 409 PATIENT_CONFLICT says the patient is busy, with whom and when', async () => {
+    // 09:15 UTC is 10:15 in London: the patient's other appointment overlaps the 10:00 slot.
+    const other = {
+      id: 'a7',
+      doctorId: 'd2',
+      patientId: 'p1',
+      doctor: { id: 'd2', name: 'Dr Other', specialty: 'Dermatology' },
+      patient: { id: 'p1', name: 'Grace Hopper' },
+      start: '2030-06-03T09:15:00.000Z',
+      end: '2030-06-03T09:45:00.000Z',
+      status: 'BOOKED',
+    };
+    const { calls } = api({
+      'POST /api/appointments': () => fail(409, 'PATIENT_CONFLICT', 'The patient already has an appointment at that time'),
+      'GET /api/appointments': () => ok([other], { total: 1, limit: 50, offset: 0 }),
+    });
     const user = userEvent.setup();
     renderWithApp(<BookingForm />);
     await chooseDoctorPatientAndSlot(user);
@@ -210,8 +224,14 @@ describe('BookingForm', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Grace Hopper is already booked at that time.');
-    expect(alert).toHaveTextContent(/Grace Hopper has another appointment overlapping Mon, Jun 3, 2030, 10:00–10:30/);
+    await waitFor(() =>
+      expect(alert).toHaveTextContent(
+        /Grace Hopper is booked with Dr Other, Mon, Jun 3, 2030, 10:15–10:45, which overlaps Mon, Jun 3, 2030, 10:00–10:30/,
+      ),
+    );
     expect(alert).not.toHaveTextContent('no longer free');
+    const lookup = calls.find((c) => c.method === 'GET' && c.path === '/api/appointments')!.url.searchParams;
+    expect([lookup.get('patientId'), lookup.get('status'), lookup.get('to')]).toEqual(['p1', 'BOOKED', slot10.end]);
   });
 
   it('shows any other error with the API message and its correlation id', async () => {

@@ -12,6 +12,7 @@ import { usePatient } from '../patients/use-patient';
 import { conflictMessage, isConflict } from './conflict-message';
 import { SlotPicker } from './slot-picker';
 import { useBookAppointment } from './use-book-appointment';
+import { usePatientClash } from './use-patient-clash';
 
 /** What "book again" fills in: the same doctor and patient. */
 export type BookingPreset = { doctorId?: string; patientId?: string };
@@ -92,10 +93,14 @@ export function BookingForm({ preset = {} }: { preset?: BookingPreset }) {
   }
 
   const attempt = book.variables;
+  const attemptedSlot = attempt ? { start: attempt.body.start, end: attempt.body.end ?? attempt.body.start } : null;
+  const patientBusy = isConflict(book.error) && book.error.code === 'PATIENT_CONFLICT';
+  const clash = usePatientClash(patientBusy && attempt ? attempt.body.patientId : null, attemptedSlot);
   const conflict =
-    isConflict(book.error) && attempt && doctor && patient
+    isConflict(book.error) && attemptedSlot && doctor && patient
       ? conflictMessage(book.error, {
-          slot: { start: attempt.body.start, end: attempt.body.end ?? attempt.body.start },
+          slot: attemptedSlot,
+          clash,
           doctorName: doctor.name,
           patientName: patient.name,
           timezone,
