@@ -14,6 +14,7 @@ import { BookingPage } from './features/booking/booking-page';
 import { DoctorsPage } from './features/doctors/doctors-page';
 import { MyAccountPage } from './features/my-account/my-account-page';
 import { MyDayPage } from './features/my-day/my-day-page';
+import { PatientPage } from './features/patients/patient-page';
 import { PatientsPage } from './features/patients/patients-page';
 import { SchedulePage } from './features/schedule/schedule-page';
 import { TokensPage } from './features/tokens/tokens-page';
@@ -31,6 +32,9 @@ const screens: Record<PagePath, ReactNode> = {
   '/audit': <AuditPage />,
   '/account': <MyAccountPage />,
 };
+
+// A page below a listed one (one patient) is open to whoever may open the list.
+const rolesOf = (path: PagePath) => PAGES.find((page) => page.path === path)?.roles ?? [];
 
 export const routes: RouteObject[] = [
   {
@@ -51,6 +55,14 @@ export const routes: RouteObject[] = [
                     path: page.path,
                     element: <RequireRole roles={page.roles}>{screens[page.path]}</RequireRole>,
                   })),
+                  {
+                    path: '/patients/:id',
+                    element: (
+                      <RequireRole roles={rolesOf('/patients')}>
+                        <PatientPage />
+                      </RequireRole>
+                    ),
+                  },
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },

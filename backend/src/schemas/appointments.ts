@@ -36,6 +36,7 @@ export const availabilityQuery = z
   .object({
     doctorId: idSchema,
     date: isoDate,
+    patientId: idSchema.optional().openapi({ description: 'Leave out the times this patient is booked elsewhere' }),
     duration: z.coerce
       .number()
       .int()

@@ -1,5 +1,5 @@
 import type { Logger } from '../config/logger.js';
-import { NotFoundError } from '../errors.js';
+import { ForbiddenError, NotFoundError } from '../errors.js';
 import type { AppointmentFilter, IdempotencyCompletion, Store } from '../store/store.js';
 import type { AuditService } from './audit.js';
 import { findAvailability, type AvailabilityQuery } from './availability.js';
@@ -79,7 +79,13 @@ export function appointmentService(
     availability: async (query: AvailabilityQuery) => {
       const own = confinedToDoctor();
       if (own && query.doctorId !== own) throw new NotFoundError('Doctor not found');
-      return findAvailability(store, clinic, query, clock());
+      const { patientId } = query;
+      if (!patientId) return findAvailability(store, clinic, query, clock());
+      // The slots left out tell when the patient is booked with any doctor: desk data, on the trail.
+      if (own) throw new ForbiddenError("A doctor account may not look up a patient's other appointments");
+      return audit.read({ action: 'appointment.list', resourceType: 'patient', resourceId: patientId }, () =>
+        findAvailability(store, clinic, query, clock()),
+      );
     },
   };
 }

@@ -2,10 +2,24 @@ import { NotFoundError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { dayBounds, overlaps, slotGrid, workingWindows, type ClinicHours, type Interval } from './clinic-time.js';
 
-export type AvailabilityQuery = { doctorId: string; date: string; duration?: number };
+export type AvailabilityQuery = { doctorId: string; date: string; duration?: number; patientId?: string };
+
+// The longest appointment there can be: one that starts this long before the day may reach into it.
+const MAX_DURATION_MS = 8 * 60 * 60 * 1000;
+
+/** The patient's BOOKED intervals that may overlap the day, so the desk is not offered their busy times. */
+async function patientBusy(store: Store, patientId: string, day: Interval): Promise<Interval[]> {
+  if (!(await store.patients.get(patientId))) throw new NotFoundError('Patient not found');
+  const from = new Date(day.start.getTime() - MAX_DURATION_MS);
+  const { items } = await store.appointments.list({ patientId, status: 'BOOKED', from, to: day.end, limit: 500, offset: 0 });
+  return items.map(({ start, end }) => ({ start, end }));
+}
 export type Availability = { doctorId: string; date: string; timezone: string; slotMinutes: number; slots: Interval[] };
 
-/** Free slots of a day: the grid of the working windows, minus past times and BOOKED overlaps. */
+/**
+ * Free slots of a day: the grid of the working windows, minus past times and BOOKED overlaps of
+ * the doctor and, when a patient is named, of that patient with any doctor.
+ */
 export async function findAvailability(store: Store, clinic: ClinicHours, query: AvailabilityQuery, now: Date): Promise<Availability> {
   // The whole clinic day bounds every working window, so one read serves any schedule.
   const day = dayBounds(query.date, clinic.timezone)!;
@@ -15,6 +29,7 @@ export async function findAvailability(store: Store, clinic: ClinicHours, query:
   const windows = workingWindows(query.date, doctor.schedule, clinic);
   const future = slotGrid(windows, slotMinutes).filter((slot) => slot.start > now);
   const result = { doctorId: doctor.id, date: query.date, timezone: clinic.timezone, slotMinutes };
-  const slots = future.filter((slot) => !booked.some((taken) => overlaps(slot, taken)));
+  const taken = query.patientId ? [...booked, ...(await patientBusy(store, query.patientId, day))] : booked;
+  const slots = future.filter((slot) => !taken.some((busy) => overlaps(slot, busy)));
   return { ...result, slots };
 }

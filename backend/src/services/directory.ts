@@ -6,7 +6,7 @@ import type { DoctorChanges, DoctorFilter, NewDoctor, NewPatient, PatientChanges
 
 export type DoctorInput = Omit<NewDoctor, 'slotMinutes' | 'email' | 'phone' | 'schedule'> &
   Partial<Pick<NewDoctor, 'slotMinutes' | 'email' | 'phone' | 'schedule'>>;
-export type PatientInput = Omit<NewPatient, 'phone' | 'dateOfBirth'> & Partial<Pick<NewPatient, 'phone' | 'dateOfBirth'>>;
+export type PatientInput = Pick<NewPatient, 'name'> & Partial<Pick<NewPatient, 'email' | 'phone' | 'dateOfBirth'>>;
 
 const found = <T>(value: T | null, what: string): T => {
   if (value === null) throw new NotFoundError(`${what} not found`);
@@ -49,7 +49,7 @@ export function directoryService(store: Store, cache: ParticipantsCache, default
       audit.write({ action: 'patient.create', resourceType: 'patient' }, async (record) =>
         cache.rememberPatient(
           await store.patients.create(
-            { name: input.name, email: input.email, phone: input.phone ?? null, dateOfBirth: input.dateOfBirth ?? null },
+            { name: input.name, email: input.email ?? null, phone: input.phone ?? null, dateOfBirth: input.dateOfBirth ?? null },
             record,
           ),
         ),

@@ -22,7 +22,7 @@ export type Doctor = {
 export type Patient = {
   id: string;
   name: string;
-  email: string;
+  email: string | null;
   phone: string | null;
   dateOfBirth: string | null;
   createdAt: Date;

@@ -29,7 +29,7 @@ export function doctorInput(overrides: Partial<{ name: string; specialty: string
   return { name: `Dr. Test ${unique()}`, specialty: 'Cardiology', email: null, phone: null, slotMinutes: 30, schedule: null, ...overrides };
 }
 
-export function patientInput(overrides: Partial<{ name: string; email: string }> = {}) {
+export function patientInput(overrides: Partial<{ name: string; email: string | null }> = {}) {
   const id = unique();
   return { name: `Patient ${id}`, email: `patient.${id}@example.org`, phone: null, dateOfBirth: null, ...overrides };
 }

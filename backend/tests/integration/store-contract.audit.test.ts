@@ -92,7 +92,7 @@ for (const engine of engines) {
       const actorId = `acct-${unique()}`;
       const existing = await store.patients.create(patientInput());
       await expect(
-        store.patients.create(patientInput({ email: existing.email }), entry({ actorId, action: 'patient.create' })),
+        store.patients.create(patientInput({ email: existing.email! }), entry({ actorId, action: 'patient.create' })),
       ).rejects.toMatchObject({
         code: 'DUPLICATE',
       });

@@ -80,7 +80,7 @@ for (const engine of engines) {
     it('refuses an update that takes another patient’s email', async () => {
       const first = await store.patients.create(patientInput());
       const second = await store.patients.create(patientInput());
-      await expect(store.patients.update(second.id, { email: first.email.toUpperCase() })).rejects.toMatchObject({ code: 'DUPLICATE' });
+      await expect(store.patients.update(second.id, { email: first.email!.toUpperCase() })).rejects.toMatchObject({ code: 'DUPLICATE' });
       expect((await store.patients.get(second.id))?.email).toBe(second.email);
     });
 

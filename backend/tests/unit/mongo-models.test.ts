@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createIndexes } from '../../src/store/mongo/indexes.js';
+import { createIndexes, dropReplacedIndexes } from '../../src/store/mongo/indexes.js';
 import { toDoctor } from '../../src/store/mongo/mapping.js';
 import { CONNECTION_OPTIONS } from '../../src/store/mongo/mongo-store.js';
 import { mongoDoctors } from '../../src/store/mongo/people.js';
-import { stubbedMongo } from '../helpers/mongo-stubs.js';
+import { cursorOf, stubbedMongo } from '../helpers/mongo-stubs.js';
 
 const neverWorks = { weekly: {} };
 
@@ -100,7 +100,7 @@ describe('Mongo indexes', () => {
     ]);
     expect(stubs.callsTo('patients', 'createIndex').map((call) => call.args)).toContainEqual([
       { emailKey: 1 },
-      expect.objectContaining({ unique: true }),
+      expect.objectContaining({ unique: true, partialFilterExpression: { emailKey: { $type: 'string' } } }),
     ]);
     // Two chained audit records can never share a place in the chain; pending ones have none yet.
     expect(stubs.callsTo('audit_records', 'createIndex').map((call) => call.args)).toContainEqual([
@@ -115,5 +115,18 @@ describe('Mongo indexes', () => {
       { doctorId: 1, start: 1 },
       { name: 'doctor_start_booked_unique', unique: true, partialFilterExpression: { status: 'BOOKED' } },
     ]);
+  });
+
+  it('drop the old email index that held every patient, once, so patients without an email fit', async () => {
+    const stubs = stubbedMongo();
+    const dropped: unknown[] = [];
+    stubs.stub('Patient', 'dropIndex', async (name) => void dropped.push(name));
+    stubs.stub('Patient', 'listIndexes', () => cursorOf([{ name: '_id_' }, { name: 'emailKey_1', unique: true }]));
+    await dropReplacedIndexes(stubs.models);
+    expect(dropped).toEqual(['emailKey_1']);
+
+    stubs.stub('Patient', 'listIndexes', () => cursorOf([{ name: '_id_' }, { name: 'emailKey_when_given', unique: true }]));
+    await dropReplacedIndexes(stubs.models);
+    expect(dropped).toEqual(['emailKey_1']);
   });
 });

@@ -6,7 +6,10 @@ export type ControlProps = {
   'aria-invalid'?: true;
 };
 
-/** A label, its control, and the hint or error that belongs to that control. */
+/**
+ * A label, its control, and the hint or error that belongs to that control. The hint and error
+ * lines are always there (empty when unused) so the control never moves when one appears.
+ */
 export function Field({
   label,
   error,
@@ -25,21 +28,17 @@ export function Field({
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
+      <p id={hint ? hintId : undefined} className="field-hint">
+        {hint}
+      </p>
       {children({
         id,
         ...(describedBy ? { 'aria-describedby': describedBy } : {}),
         ...(error ? { 'aria-invalid': true as const } : {}),
       })}
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
+      <p id={error ? errorId : undefined} className="field-error">
+        {error}
+      </p>
     </div>
   );
 }

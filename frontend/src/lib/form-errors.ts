@@ -4,11 +4,11 @@ import { ApiError } from '../services/api';
 export type FieldErrors = Partial<Record<string, string>>;
 
 /**
- * Maps a validation error's per-field details onto form fields, so each message sits next to
- * its field. Other errors (a duplicate email, say) stay whole and are shown as one alert.
+ * Maps an error's per-field details (a 400's, or a 409 DUPLICATE naming the email) onto form
+ * fields, so each message sits next to its field. Errors naming no field stay whole, for one alert.
  */
 export function fieldErrorsFrom(error: unknown, fields: readonly string[]): FieldErrors {
-  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_ERROR') return {};
+  if (!(error instanceof ApiError) || (error.code !== 'VALIDATION_ERROR' && error.code !== 'DUPLICATE')) return {};
   const result: FieldErrors = {};
   for (const detail of error.details) {
     const field = String(detail.path).split('.').pop() ?? '';

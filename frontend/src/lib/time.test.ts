@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dateInZone, formatTime, formatTimeRange, todayInZone } from './time';
+import { addDays, dateInZone, formatDate, formatDay, formatInstantDay, formatTime, formatTimeRange, todayInZone } from './time';
 
 describe('clinic time formatting', () => {
   it('shows 24-hour HH:mm in the clinic zone, following its DST changes', () => {
@@ -21,5 +21,14 @@ describe('clinic time formatting', () => {
     expect(addDays('2030-03-30', 1)).toBe('2030-03-31');
     expect(addDays('2030-03-31', 1)).toBe('2030-04-01');
     expect(addDays('2030-01-01', -1)).toBe('2029-12-31');
+  });
+
+  it('writes every date one way, in the browser’s locale, the weekday added for booked days', () => {
+    // jsdom's locale is en-US; an en-GB browser reads "15 Jun 1990" and "Thu 3 Dec 2026".
+    expect(navigator.language).toBe('en-US');
+    expect(formatDate('1990-06-15')).toBe('Jun 15, 1990');
+    expect(formatDay('2026-12-03')).toBe('Thu, Dec 3, 2026');
+    // 23:30 UTC on 3 December is already 4 December in Auckland.
+    expect(formatInstantDay('2026-12-03T23:30:00.000Z', 'Pacific/Auckland')).toBe('Fri, Dec 4, 2026');
   });
 });

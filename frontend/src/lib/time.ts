@@ -38,14 +38,24 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A calendar date for headings, e.g. "Monday 2 March 2026". */
-export function formatLongDate(date: string): string {
-  return formatter('UTC', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`));
+// One date format on every screen, in the browser's own locale (as its native date inputs are):
+// "3 Dec 2026" in en-GB, "Dec 3, 2026" in en-US; the weekday is added where the day matters.
+const DATE_OPTIONS: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
+const browserLocale = () => (typeof navigator === 'undefined' ? undefined : navigator.language);
+
+/** A calendar date (YYYY-MM-DD), e.g. a birth date: "3 Dec 2026". */
+export function formatDate(date: string): string {
+  return formatter('UTC', DATE_OPTIONS, browserLocale()).format(new Date(`${date}T12:00:00Z`));
 }
 
-/** Short date of an instant in the given zone, e.g. "Mon 2 Mar". */
-export function formatShortDate(iso: string, timeZone: string): string {
-  return formatter(timeZone, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(iso));
+/** A calendar date with its weekday, for days that are booked: "Thu 3 Dec 2026". */
+export function formatDay(date: string): string {
+  return formatter('UTC', { weekday: 'short', ...DATE_OPTIONS }, browserLocale()).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** The clinic day of an instant, with its weekday. */
+export function formatInstantDay(iso: string, timeZone: string): string {
+  return formatDay(dateInZone(iso, timeZone));
 }
 
 /** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */

@@ -1,15 +1,15 @@
 import type { Appointment, AppointmentStatus, Availability, NewAppointment, NewTime } from '@clinic/contract/appointments';
 import type { ClinicConfig } from '@clinic/contract/clinic';
-import type { Doctor, NewDoctor } from '@clinic/contract/doctors';
+import type { Doctor, DoctorChanges, NewDoctor } from '@clinic/contract/doctors';
 import type { ErrorDetail } from '@clinic/contract/envelope';
-import type { NewPatient, Patient } from '@clinic/contract/patients';
+import type { NewPatient, Patient, PatientChanges } from '@clinic/contract/patients';
 
 // The API's own shapes come from the schemas the server validates and answers with.
 export type { Appointment, AppointmentStatus, Availability, NewAppointment, NewTime, Slot } from '@clinic/contract/appointments';
 export type { ClinicConfig, DemoAccount, Role } from '@clinic/contract/clinic';
-export type { Doctor, NewDoctor } from '@clinic/contract/doctors';
+export type { Doctor, DoctorChanges, NewDoctor } from '@clinic/contract/doctors';
 export type { ErrorDetail } from '@clinic/contract/envelope';
-export type { NewPatient, Patient } from '@clinic/contract/patients';
+export type { NewPatient, Patient, PatientChanges } from '@clinic/contract/patients';
 
 export type Page<T> = { items: T[]; total: number; limit: number; offset: number };
 export type Paging = { limit?: number; offset?: number };
@@ -141,12 +141,29 @@ export async function getDoctor(id: string): Promise<Doctor> {
   return (await request<Doctor>(`/doctors/${encodeURIComponent(id)}`)).data;
 }
 
+export async function updateDoctor(id: string, changes: DoctorChanges): Promise<Doctor> {
+  return (await request<Doctor>(`/doctors/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes })).data;
+}
+
 export function listPatients(params: Paging & { q?: string } = {}) {
   return list<Patient>('/patients', params);
 }
 
 export async function createPatient(input: NewPatient): Promise<Patient> {
   return (await request<Patient>('/patients', { method: 'POST', body: input })).data;
+}
+
+export async function getPatient(id: string): Promise<Patient> {
+  return (await request<Patient>(`/patients/${encodeURIComponent(id)}`)).data;
+}
+
+export async function updatePatient(id: string, changes: PatientChanges): Promise<Patient> {
+  return (await request<Patient>(`/patients/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes })).data;
+}
+
+/** A patient's appointments, newest first. */
+export function listPatientAppointments(id: string, paging: Paging = {}) {
+  return list<Appointment>(`/patients/${encodeURIComponent(id)}/appointments`, paging);
 }
 
 export type AppointmentFilters = Paging & {
@@ -182,6 +199,11 @@ export async function rescheduleAppointment(
   return (await request<Appointment>(path, { method: 'POST', body: input, idempotencyKey })).data;
 }
 
-export async function getAvailability(params: { doctorId: string; date: string; duration?: number }): Promise<Availability> {
+export async function getAvailability(params: {
+  doctorId: string;
+  date: string;
+  duration?: number;
+  patientId?: string;
+}): Promise<Availability> {
   return (await request<Availability>('/availability', { query: params })).data;
 }

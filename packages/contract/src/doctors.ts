@@ -73,3 +73,4 @@ export const doctorSchema = z.object({
 export type Schedule = z.infer<typeof scheduleSchema>;
 export type NewDoctor = z.input<typeof createDoctorBody>;
 export type Doctor = z.infer<typeof doctorSchema>;
+export type DoctorChanges = z.input<typeof updateDoctorBody>;

@@ -17,7 +17,8 @@ const birthDate = z.preprocess(
 
 const patientFields = {
   name: nameSchema.meta({ example: 'Ana Silva' }),
-  email: emailSchema,
+  // Optional: a child may have none; where given it is unique, case-insensitively.
+  email: emailSchema.nullable().optional(),
   phone: phoneSchema.nullable().optional(),
   dateOfBirth: birthDate.nullable().optional(),
 };
@@ -34,7 +35,7 @@ export const patientSchema = z.object({
   id: z.string(),
   _id: z.string(),
   name: z.string(),
-  email: z.string(),
+  email: z.string().nullable(),
   phone: z.string().nullable(),
   dateOfBirth: z.string().nullable(),
   createdAt: z.string(),
@@ -43,3 +44,4 @@ export const patientSchema = z.object({
 
 export type NewPatient = z.input<typeof createPatientBody>;
 export type Patient = z.infer<typeof patientSchema>;
+export type PatientChanges = z.input<typeof updatePatientBody>;

@@ -26,7 +26,7 @@ export function toPatient(doc: PatientDoc): Patient {
   return {
     id: doc._id.toHexString(),
     name: doc.name,
-    email: doc.email,
+    email: doc.email ?? null,
     phone: doc.phone ?? null,
     dateOfBirth: doc.dateOfBirth ?? null,
     createdAt: doc.createdAt,

@@ -5,7 +5,7 @@ import { mongoAccounts, mongoSessions, mongoTokens } from './access.js';
 import { mongoAppointments } from './appointments.js';
 import { mongoAudit, resetMongoAudit } from './audit.js';
 import { mongoIdempotency } from './idempotency.js';
-import { createIndexes } from './indexes.js';
+import { createIndexes, dropReplacedIndexes } from './indexes.js';
 import { registerModels } from './models/index.js';
 import { mongoDoctors, mongoPatients } from './people.js';
 
@@ -38,6 +38,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
     throw new StandaloneMongoError();
   }
   const models = registerModels(connection);
+  await dropReplacedIndexes(models);
   await createIndexes(models);
   const audit = mongoAudit(connection, models);
   return {

@@ -66,7 +66,7 @@ export function mongoPatients({ Patient }: Models, audit: MongoAuditWriter): Pat
         audit.write(
           entry,
           async (session) => {
-            const [created] = await Patient.create([{ ...input, emailKey: input.email.toLowerCase() }], { session });
+            const [created] = await Patient.create([{ ...input, emailKey: input.email?.toLowerCase() ?? null }], { session });
             return toPatient(created!.toObject());
           },
           (patient) => patient.id,
@@ -81,7 +81,8 @@ export function mongoPatients({ Patient }: Models, audit: MongoAuditWriter): Pat
     update: (id, changes, entry) =>
       mongoCall(async () => {
         if (!isObjectIdHex(id)) return null;
-        const set = changes.email ? { ...changes, emailKey: changes.email.toLowerCase() } : changes;
+        // Removing an email (null) frees its key too; the partial unique index skips the null.
+        const set = changes.email === undefined ? changes : { ...changes, emailKey: changes.email?.toLowerCase() ?? null };
         return audit.write(
           entry,
           async (session) => {

@@ -15,7 +15,7 @@ export type DoctorRow = {
 export type PatientRow = {
   id: string;
   name: string;
-  email: string;
+  email: string | null;
   phone: string | null;
   date_of_birth: string | Date | null;
   created_at: Date;

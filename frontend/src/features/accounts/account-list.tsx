@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/alert';
 import { useClinic } from '../../lib/clinic-config';
-import { formatShortDate, formatTime } from '../../lib/time';
+import { formatInstantDay, formatTime } from '../../lib/time';
 import type { Account } from '../../services/admin-api';
 import { useSession } from '../auth/session';
 import { useDoctors } from '../doctors/use-doctors';
@@ -65,7 +65,7 @@ export function AccountList() {
                   <td>{account.totpEnabled ? 'On' : 'Off'}</td>
                   <td className="nowrap">
                     {account.lastLoginAt
-                      ? `${formatShortDate(account.lastLoginAt, timezone)} ${formatTime(account.lastLoginAt, timezone)}`
+                      ? `${formatInstantDay(account.lastLoginAt, timezone)} ${formatTime(account.lastLoginAt, timezone)}`
                       : 'Never'}
                   </td>
                   <td>{account.disabled ? 'Disabled' : 'Active'}</td>

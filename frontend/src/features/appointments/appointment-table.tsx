@@ -1,4 +1,4 @@
-import { formatShortDate, formatTimeRange } from '../../lib/time';
+import { formatInstantDay, formatTimeRange } from '../../lib/time';
 import type { Appointment } from '../../services/api';
 
 export function StatusBadge({ status }: { status: Appointment['status'] }) {
@@ -21,7 +21,7 @@ export function AppointmentTable({
   onReschedule: (appointment: Appointment, opener: HTMLButtonElement) => void;
 }) {
   return (
-    <div className="table-wrap" role="region" aria-label="Appointments list" tabIndex={0}>
+    <div className="table-wrap table-cards" role="region" aria-label="Appointments list" tabIndex={0}>
       <table>
         <thead>
           <tr>
@@ -38,17 +38,20 @@ export function AppointmentTable({
         <tbody>
           {appointments.map((a) => (
             <tr key={a.id} className={a.status === 'CANCELLED' ? 'row-cancelled' : undefined}>
-              <td id={`when-${a.id}`}>
-                <span className="nowrap">{formatShortDate(a.start, timezone)}</span>{' '}
+              <td id={`when-${a.id}`} data-label="Time">
+                <span className="nowrap">{formatInstantDay(a.start, timezone)}</span>{' '}
                 <span className="nowrap">{formatTimeRange(a.start, a.end, timezone)}</span>
               </td>
-              <td id={`who-${a.id}`}>{a.patient.name}</td>
-              <td>{a.doctor.name}</td>
-              <td>{a.reason ?? '—'}</td>
-              <td>
-                <StatusBadge status={a.status} />
+              <td id={`who-${a.id}`} data-label="Patient">
+                {a.patient.name}
               </td>
-              <td>
+              <td data-label="Doctor">{a.doctor.name}</td>
+              <td data-label="Reason">{a.reason ?? '—'}</td>
+              <td data-label="Status">
+                <StatusBadge status={a.status} />
+                {a.cancellationReason && <p className="cancel-reason">Cancelled because: {a.cancellationReason}</p>}
+              </td>
+              <td className="cell-actions">
                 {a.status === 'BOOKED' && (
                   <div className="row-actions">
                     <button

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ErrorAlert } from '../../components/alert';
 import { Field } from '../../components/field';
 import { useClinic } from '../../lib/clinic-config';
-import { dateInZone, formatLongDate, formatTime } from '../../lib/time';
+import { formatInstantDay, formatTime } from '../../lib/time';
 import type { Appointment } from '../../services/api';
 import { useDoctors } from '../doctors/use-doctors';
 import { AppointmentTable } from './appointment-table';
@@ -49,8 +49,10 @@ export function AppointmentsPage() {
 
   function onRescheduled(appointment: Appointment) {
     setRescheduling(null);
-    const day = formatLongDate(dateInZone(appointment.start, timezone));
-    setNotice(`Rescheduled: ${appointment.patient.name} with ${appointment.doctor.name} to ${day} at ${formatTime(appointment.start, timezone)}.`);
+    const day = formatInstantDay(appointment.start, timezone);
+    setNotice(
+      `Rescheduled: ${appointment.patient.name} with ${appointment.doctor.name} to ${day} at ${formatTime(appointment.start, timezone)}.`,
+    );
   }
 
   // A rescheduled row stays booked, so focus goes back to its Reschedule button (declared after

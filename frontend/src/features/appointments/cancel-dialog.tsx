@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ErrorAlert } from '../../components/alert';
 import { Dialog } from '../../components/dialog';
 import { Field } from '../../components/field';
-import { formatLongDate, formatTime, dateInZone } from '../../lib/time';
+import { formatInstantDay, formatTime } from '../../lib/time';
 import { newIdempotencyKey, type Appointment } from '../../services/api';
 import { useCancelAppointment } from './use-cancel-appointment';
 
@@ -55,7 +55,7 @@ function CancelConfirmation({
   return (
     <>
       <p>
-        {appointment.patient.name} with {appointment.doctor.name}, {formatLongDate(dateInZone(appointment.start, timezone))} at{' '}
+        {appointment.patient.name} with {appointment.doctor.name}, {formatInstantDay(appointment.start, timezone)} at{' '}
         {formatTime(appointment.start, timezone)}. The time becomes free for others to book.
       </p>
       <Field label="Why is it cancelled?" hint="Optional">

@@ -120,12 +120,42 @@ describe('RescheduleDialog', () => {
     await user.click(await within(dialog).findByRole('button', { name: '14:00' }));
 
     const alert = await within(dialog).findByRole('alert');
-    expect(alert).toHaveTextContent('That time is no longer free.');
-    expect(alert).toHaveTextContent(/Someone else has just booked this time/);
+    expect(alert).toHaveTextContent('Dr Ada Lovelace is no longer free at that time.');
+    expect(alert).toHaveTextContent(/Someone else has just booked Dr Ada Lovelace for Mon, Jun 3, 2030, 14:00–14:45/);
+    // The clicked slot disappears with the reload; focus goes to the message, not to the page.
+    expect(alert.parentElement).toHaveFocus();
+    expect(
+      within(dialog)
+        .getByRole('alert')
+        .compareDocumentPosition(within(dialog).getByRole('group', { name: 'Free slots' })),
+    ).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
     await waitFor(() => expect(within(dialog).queryByRole('button', { name: '14:00' })).not.toBeInTheDocument());
     expect(within(dialog).getByRole('button', { name: '15:00' })).toBeInTheDocument();
     expect(calls.filter((c) => c.path === '/api/availability')).toHaveLength(2);
     expect(calls.filter((c) => c.path === '/api/appointments')).toHaveLength(2);
+  });
+
+  it('says when the patient, not the doctor, is busy, asks for slots free for the patient, and drops the alert on the next try', async () => {
+    let attempts = 0;
+    const { calls } = api({
+      'POST /api/appointments/a1/reschedule': (request) => {
+        attempts += 1;
+        if (attempts === 1) return fail(409, 'PATIENT_CONFLICT', 'The patient already has an appointment at that time');
+        const { start } = request.body as { start: string };
+        return new Promise(() => expect(start).toBe(slot15.start));
+      },
+    });
+    const user = userEvent.setup();
+    const dialog = await openDialog(user);
+    await user.click(await within(dialog).findByRole('button', { name: '14:00' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('Grace Hopper is already booked at that time.');
+    expect(alert).toHaveTextContent(/Grace Hopper has another appointment overlapping Mon, Jun 3, 2030, 14:00–14:45/);
+    expect(calls.find((c) => c.path === '/api/availability')?.url.searchParams.get('patientId')).toBe('p1');
+
+    await user.click(within(dialog).getByRole('button', { name: '15:00' }));
+    await waitFor(() => expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument());
+    expect(within(dialog).getByRole('status')).toHaveTextContent('Moving the appointment…');
   });
 
   it('shows any other error with the API message and its correlation id', async () => {

@@ -1,18 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, ErrorAlert } from '../../components/alert';
 import { Dialog } from '../../components/dialog';
 import { Field } from '../../components/field';
-import { dateInZone, formatLongDate, formatTimeRange, todayInZone } from '../../lib/time';
-import { ApiError, type Appointment, type Slot } from '../../services/api';
+import { dateInZone, formatInstantDay, formatTimeRange, todayInZone } from '../../lib/time';
+import type { Appointment, Slot } from '../../services/api';
+import { conflictMessage, isConflict } from '../booking/conflict-message';
 import { SlotPicker } from '../booking/slot-picker';
+import { usePatientClash } from '../booking/use-patient-clash';
 import { useRescheduleAppointment } from './use-reschedule-appointment';
-
-// Plain words for each 409; the free slots are reloaded behind them.
-const CONFLICT_TEXT: Record<string, string> = {
-  BOOKING_CONFLICT: 'Someone else has just booked this time with this doctor. The free slots have been refreshed: please choose another time.',
-  PATIENT_CONFLICT: 'This patient already has another appointment at this time. Please choose a different time.',
-  ALREADY_CANCELLED: 'This appointment has been cancelled in the meantime, so it can no longer be moved.',
-};
 
 /** Moves a booked appointment to one of the free slots of a chosen day. */
 export function RescheduleDialog({
@@ -53,23 +48,43 @@ function ReschedulePicker({
   onRescheduled: (appointment: Appointment) => void;
 }) {
   const [date, setDate] = useState(() => dateInZone(appointment.start, timezone));
+  const [tried, setTried] = useState<Slot | null>(null);
   const reschedule = useRescheduleAppointment();
+  const outcome = useRef<HTMLDivElement>(null);
   // Ask for slots as long as this appointment, so every slot offered can hold it.
   const minutes = Math.round((Date.parse(appointment.end) - Date.parse(appointment.start)) / 60_000);
 
   function choose(slot: Slot) {
     // A second click while the first move is in flight would race it.
     if (reschedule.isPending) return;
+    setTried(slot);
     reschedule.mutate({ id: appointment.id, start: slot.start }, { onSuccess: onRescheduled });
   }
 
   const error = reschedule.error;
-  const conflict = error instanceof ApiError && error.status === 409;
+  const patientBusy = isConflict(error) && error.code === 'PATIENT_CONFLICT';
+  const clash = usePatientClash(patientBusy ? appointment.patientId : null, tried, appointment.id);
+  const conflict =
+    isConflict(error) && tried
+      ? conflictMessage(error, {
+          slot: tried,
+          clash,
+          doctorName: appointment.doctor.name,
+          patientName: appointment.patient.name,
+          timezone,
+        })
+      : null;
+
+  // The slot clicked is gone once the slots reload, and the message may sit below the dialog's
+  // visible area: focus moves to the message, which scrolls it into view and reads it out.
+  useEffect(() => {
+    if (error) outcome.current?.focus();
+  }, [error]);
 
   return (
     <>
       <p>
-        {appointment.patient.name} with {appointment.doctor.name} is booked for {formatLongDate(dateInZone(appointment.start, timezone))} at{' '}
+        {appointment.patient.name} with {appointment.doctor.name} is booked for {formatInstantDay(appointment.start, timezone)} at{' '}
         <span className="nowrap">{formatTimeRange(appointment.start, appointment.end, timezone)}</span>. Choose a new day and time.
       </p>
       <Field label="New date" hint={`Clinic time (${timezone})`}>
@@ -86,13 +101,22 @@ function ReschedulePicker({
           />
         )}
       </Field>
-      <SlotPicker doctorId={appointment.doctorId} date={date} duration={minutes} selected="" onSelect={choose} />
-      {conflict && (
-        <Alert title={error.code === 'ALREADY_CANCELLED' ? 'This appointment can no longer be moved.' : 'That time is no longer free.'}>
-          <p>{CONFLICT_TEXT[error.code] ?? error.message}</p>
-        </Alert>
-      )}
-      {error && !conflict && <ErrorAlert title="The appointment was not moved." error={error} />}
+      <div ref={outcome} tabIndex={-1} className="dialog-outcome">
+        {conflict && (
+          <Alert title={conflict.title}>
+            <p>{conflict.text}</p>
+          </Alert>
+        )}
+        {error && !conflict && <ErrorAlert title="The appointment was not moved." error={error} />}
+      </div>
+      <SlotPicker
+        doctorId={appointment.doctorId}
+        date={date}
+        duration={minutes}
+        patientId={appointment.patientId}
+        selected=""
+        onSelect={choose}
+      />
       <p role="status" className="form-status">
         {reschedule.isPending ? 'Moving the appointment…' : ''}
       </p>

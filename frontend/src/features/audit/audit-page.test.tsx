@@ -42,7 +42,7 @@ describe('audit log page', () => {
     renderApp('/audit');
     const table = await screen.findByRole('region', { name: 'Audit records' });
     const row = within(table).getAllByRole('row')[1]!;
-    expect(row).toHaveTextContent('Mon 3 Jun 09:05');
+    expect(row).toHaveTextContent('Mon, Jun 3, 2030 09:05');
     expect(row).toHaveTextContent('desk@clinic.test');
     expect(row).toHaveTextContent('patient.read');
 

@@ -1,4 +1,4 @@
-import { formatShortDate, formatTime } from '../../lib/time';
+import { formatInstantDay, formatTime } from '../../lib/time';
 import type { AuditRecord } from '../../services/admin-api';
 
 export function AuditTable({ records, timezone }: { records: AuditRecord[]; timezone: string }) {
@@ -22,7 +22,7 @@ export function AuditTable({ records, timezone }: { records: AuditRecord[]; time
             <tr key={r.id}>
               <td>{r.seq}</td>
               <td className="nowrap">
-                {formatShortDate(r.at, timezone)} {formatTime(r.at, timezone)}
+                {formatInstantDay(r.at, timezone)} {formatTime(r.at, timezone)}
               </td>
               <td>
                 {r.actorLabel ?? '—'} <span className="muted">({r.actorKind})</span>

@@ -7,7 +7,8 @@ import { BookingForm } from './booking-form';
 
 const config = { timezone: 'Europe/London', clinicStartHour: 9, clinicEndHour: 17, defaultSlotMinutes: 30 };
 const doctor = { id: 'd1', name: 'Dr Ada Lovelace', specialty: 'Cardiology', slotMinutes: 30 };
-const patient = { id: 'p1', name: 'Grace Hopper', email: 'grace@example.com' };
+const grace = { id: 'p1', name: 'Grace Hopper', email: 'grace@example.com', phone: null, dateOfBirth: '1990-06-15' };
+const graham = { id: 'p2', name: 'Graham Bell', email: null, phone: '+44 20 7946 0958', dateOfBirth: null };
 // 09:00 and 09:30 UTC in June are 10:00 and 10:30 in London (BST).
 const slot10 = { start: '2030-06-03T09:00:00.000Z', end: '2030-06-03T09:30:00.000Z' };
 const slot1030 = { start: '2030-06-03T09:30:00.000Z', end: '2030-06-03T10:00:00.000Z' };
@@ -16,11 +17,19 @@ function availability(slots: (typeof slot10)[]) {
   return ok({ doctorId: 'd1', date: '2030-06-03', timezone: 'Europe/London', slotMinutes: 30, slots });
 }
 
+// The server finds patients among thousands; the form shows the first few it answers.
+const searchPatients: Route = (request) => {
+  const q = request.url.searchParams.get('q')?.toLowerCase() ?? '';
+  const items = [grace, graham].filter((p) => p.name.toLowerCase().includes(q));
+  return ok(items, { total: q === 'gra' ? 1200 : items.length, limit: 10, offset: 0 });
+};
+
 function api(overrides: Record<string, Route> = {}) {
   return fakeApi({
     'GET /api/config': () => ok(config),
     'GET /api/doctors': () => ok([doctor], { total: 1, limit: 500, offset: 0 }),
-    'GET /api/patients': () => ok([patient], { total: 1, limit: 500, offset: 0 }),
+    'GET /api/patients': searchPatients,
+    'GET /api/patients/p1': () => ok(grace),
     'GET /api/availability': () => availability([slot10, slot1030]),
     ...overrides,
   });
@@ -33,11 +42,19 @@ async function chooseDoctor(user: User) {
   await user.selectOptions(screen.getByLabelText('Doctor'), 'Dr Ada Lovelace');
 }
 
-async function chooseDoctorSlotAndPatient(user: User) {
+async function choosePatient(user: User, typed = 'grace') {
+  const box = screen.getByRole('combobox', { name: 'Patient' });
+  await user.clear(box);
+  await user.type(box, typed);
+  await screen.findByRole('option', { name: /Grace Hopper/ });
+  await user.keyboard('{ArrowDown}{Enter}');
+  await waitFor(() => expect(box).toHaveValue('Grace Hopper'));
+}
+
+async function chooseDoctorPatientAndSlot(user: User) {
   await chooseDoctor(user);
+  await choosePatient(user);
   await user.click(await screen.findByRole('button', { name: '10:00' }));
-  await screen.findByRole('option', { name: 'Grace Hopper' });
-  await user.selectOptions(screen.getByLabelText('Patient'), 'Grace Hopper');
   await user.type(screen.getByLabelText('Reason'), 'Chest pain');
 }
 
@@ -71,10 +88,48 @@ describe('BookingForm', () => {
     expect(screen.getByRole('button', { name: '10:30' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Book appointment' }));
     expect(screen.getByText('Choose one of the free slots.')).toBeInTheDocument();
-    expect(screen.getByLabelText('Patient')).toHaveAccessibleDescription('Choose a patient.');
+    expect(screen.getByRole('combobox', { name: 'Patient' })).toHaveAccessibleDescription(/Choose a patient\.$/);
   });
 
-  it('books the chosen slot, says "Booked" and removes the slot from the list', async () => {
+  it('finds a patient by searching the server, by keyboard: arrows move, Enter chooses, Escape closes', async () => {
+    const { calls } = api();
+    const user = userEvent.setup();
+    renderWithApp(<BookingForm />);
+    const box = await screen.findByRole('combobox', { name: 'Patient' });
+    expect(box).toHaveAttribute('aria-expanded', 'false');
+    await user.type(box, 'gra');
+
+    const list = await screen.findByRole('listbox', { name: 'Matching patients' });
+    expect(box).toHaveAttribute('aria-expanded', 'true');
+    expect(box).toHaveAttribute('aria-controls', list.id);
+    const options = within(list).getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual([
+      expect.stringMatching(/Grace Hopper.*born Jun 15, 1990.*grace@example\.com/),
+      expect.stringMatching(/Graham Bell.*\+44 20 7946 0958/),
+    ]);
+    expect(screen.getByText('1200 patients match; the first 2 are listed. Type more to narrow.')).toBeInTheDocument();
+    const search = calls.filter((c) => c.path === '/api/patients').at(-1)!.url.searchParams;
+    expect([search.get('q'), search.get('limit')]).toEqual(['gra', '10']);
+
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(box).toHaveAttribute('aria-activedescendant', options[1]!.id);
+    expect(options[1]).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{ArrowUp}');
+    expect(box).toHaveAttribute('aria-activedescendant', options[0]!.id);
+    await user.keyboard('{Escape}');
+    expect(box).toHaveAttribute('aria-expanded', 'false');
+    expect(box).not.toHaveAttribute('aria-activedescendant');
+
+    await user.keyboard('{ArrowDown}');
+    await screen.findByRole('option', { name: /Graham Bell/ });
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    await user.keyboard('{Enter}');
+    expect(box).toHaveValue('Graham Bell');
+    expect(box).toHaveAttribute('aria-expanded', 'false');
+    expect(box).toHaveFocus();
+  });
+
+  it('books the chosen slot, says "Booked", removes the slot and keeps focus on the button pressed', async () => {
     let slots = [slot10, slot1030];
     const { calls } = api({
       'GET /api/availability': () => availability(slots),
@@ -82,24 +137,44 @@ describe('BookingForm', () => {
         slots = [slot1030];
         return {
           status: 201,
-          ...ok({ id: 'a1', ...(request.body as object), status: 'BOOKED', doctor, patient }),
+          ...ok({ id: 'a1', ...(request.body as object), status: 'BOOKED', doctor, patient: grace }),
         };
       },
     });
     const user = userEvent.setup();
     renderWithApp(<BookingForm />);
-    await chooseDoctorSlotAndPatient(user);
-    await user.click(screen.getByRole('button', { name: 'Book appointment' }));
+    await chooseDoctorPatientAndSlot(user);
+    const button = screen.getByRole('button', { name: 'Book appointment' });
+    button.focus();
+    await user.keyboard('{Enter}');
 
-    expect(await screen.findByRole('status')).toHaveTextContent(/Booked: Grace Hopper with Dr Ada Lovelace .* at 10:00/);
+    expect(await screen.findByText(/Booked: Grace Hopper with Dr Ada Lovelace on Mon, Jun 3, 2030 at 10:00/)).toBeInTheDocument();
+    expect(button).toHaveFocus();
     expect(screen.queryByRole('button', { name: '10:00' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: '10:30' })).toBeInTheDocument();
     const post = calls.find((c) => c.method === 'POST');
     expect(post?.body).toEqual({ doctorId: 'd1', patientId: 'p1', start: slot10.start, end: slot10.end, reason: 'Chest pain' });
     expect(post?.headers.get('Idempotency-Key')).toBeTruthy();
+    const slotQuery = calls.filter((c) => c.path === '/api/availability').at(-1)!.url.searchParams;
+    expect(slotQuery.get('patientId')).toBe('p1');
   });
 
-  it('on a 409 explains in plain words and reloads the free slots', async () => {
+  it('keeps the pressed button focused, not disabled, while the booking is on its way, and sends it once', async () => {
+    const { calls } = api({ 'POST /api/appointments': () => new Promise(() => {}) });
+    const user = userEvent.setup();
+    renderWithApp(<BookingForm />);
+    await chooseDoctorPatientAndSlot(user);
+    await user.click(screen.getByRole('button', { name: 'Book appointment' }));
+    expect(await screen.findByText('Booking…')).toBeInTheDocument();
+    const button = screen.getByRole('button', { name: 'Book appointment' });
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await user.click(button);
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+  });
+
+  it('on a 409 BOOKING_CONFLICT names the doctor and time, reloads the slots, and drops the alert when another slot is picked', async () => {
     let slots = [slot10, slot1030];
     const { calls } = api({
       'GET /api/availability': () => availability(slots),
@@ -110,16 +185,53 @@ describe('BookingForm', () => {
     });
     const user = userEvent.setup();
     renderWithApp(<BookingForm />);
-    await chooseDoctorSlotAndPatient(user);
+    await chooseDoctorPatientAndSlot(user);
     await user.click(screen.getByRole('button', { name: 'Book appointment' }));
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('That time is no longer free.');
-    expect(alert).toHaveTextContent(/Someone else has just booked this time/);
+    expect(alert).toHaveTextContent('Dr Ada Lovelace is no longer free at that time.');
+    expect(alert).toHaveTextContent(/Someone else has just booked Dr Ada Lovelace for Mon, Jun 3, 2030, 10:00–10:30/);
     await waitFor(() => expect(screen.queryByRole('button', { name: '10:00' })).not.toBeInTheDocument());
-    expect(screen.getByRole('button', { name: '10:30' })).toBeInTheDocument();
-    expect(calls.filter((c) => c.path === '/api/availability')).toHaveLength(2);
-    expect(screen.getByRole('status')).not.toHaveTextContent('Booked');
+    // Once for the doctor, once more when the patient was chosen, and again after the 409.
+    expect(calls.filter((c) => c.path === '/api/availability')).toHaveLength(3);
+    expect(screen.queryByText(/Booked:/)).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: '10:30' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByText('Grace Hopper with Dr Ada Lovelace, Mon, Jun 3, 2030 at 10:30')).toBeInTheDocument();
+  });
+
+  it('on a 409 PATIENT_CONFLICT says the patient is busy, with whom and when', async () => {
+    // 09:15 UTC is 10:15 in London: the patient's other appointment overlaps the 10:00 slot.
+    const other = {
+      id: 'a7',
+      doctorId: 'd2',
+      patientId: 'p1',
+      doctor: { id: 'd2', name: 'Dr Other', specialty: 'Dermatology' },
+      patient: { id: 'p1', name: 'Grace Hopper' },
+      start: '2030-06-03T09:15:00.000Z',
+      end: '2030-06-03T09:45:00.000Z',
+      status: 'BOOKED',
+    };
+    const { calls } = api({
+      'POST /api/appointments': () => fail(409, 'PATIENT_CONFLICT', 'The patient already has an appointment at that time'),
+      'GET /api/appointments': () => ok([other], { total: 1, limit: 50, offset: 0 }),
+    });
+    const user = userEvent.setup();
+    renderWithApp(<BookingForm />);
+    await chooseDoctorPatientAndSlot(user);
+    await user.click(screen.getByRole('button', { name: 'Book appointment' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Grace Hopper is already booked at that time.');
+    await waitFor(() =>
+      expect(alert).toHaveTextContent(
+        /Grace Hopper is booked with Dr Other, Mon, Jun 3, 2030, 10:15–10:45, which overlaps Mon, Jun 3, 2030, 10:00–10:30/,
+      ),
+    );
+    expect(alert).not.toHaveTextContent('no longer free');
+    const lookup = calls.find((c) => c.method === 'GET' && c.path === '/api/appointments')!.url.searchParams;
+    expect([lookup.get('patientId'), lookup.get('status'), lookup.get('to')]).toEqual(['p1', 'BOOKED', slot10.end]);
   });
 
   it('shows any other error with the API message and its correlation id', async () => {
@@ -128,7 +240,7 @@ describe('BookingForm', () => {
     });
     const user = userEvent.setup();
     renderWithApp(<BookingForm />);
-    await chooseDoctorSlotAndPatient(user);
+    await chooseDoctorPatientAndSlot(user);
     await user.click(screen.getByRole('button', { name: 'Book appointment' }));
 
     const alert = await screen.findByRole('alert');
@@ -145,5 +257,13 @@ describe('BookingForm', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The free slots could not be loaded.');
     expect(alert).toHaveTextContent('corr-500');
+  });
+
+  it('starts from the doctor and patient of "book again"', async () => {
+    api();
+    renderWithApp(<BookingForm preset={{ doctorId: 'd1', patientId: 'p1' }} />);
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Patient' })).toHaveValue('Grace Hopper'));
+    await waitFor(() => expect(screen.getByLabelText('Doctor')).toHaveValue('d1'));
+    expect(await screen.findByRole('button', { name: '10:00' })).toBeInTheDocument();
   });
 });

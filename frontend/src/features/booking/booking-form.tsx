@@ -1,76 +1,88 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, ErrorAlert } from '../../components/alert';
 import { Field } from '../../components/field';
 import { FormActions } from '../../components/form-actions';
 import { useClinic } from '../../lib/clinic-config';
 import { hasErrors, type FieldErrors } from '../../lib/form-errors';
-import { formatLongDate, formatTime, todayInZone } from '../../lib/time';
-import { ApiError, type Patient, type Slot } from '../../services/api';
+import { formatInstantDay, formatTime, todayInZone } from '../../lib/time';
+import type { Patient, Slot } from '../../services/api';
 import { useDoctors } from '../doctors/use-doctors';
-import { usePatients } from '../patients/use-patients';
+import { PatientCombobox } from '../patients/patient-combobox';
+import { usePatient } from '../patients/use-patient';
+import { conflictMessage, isConflict } from './conflict-message';
 import { SlotPicker } from './slot-picker';
 import { useBookAppointment } from './use-book-appointment';
+import { usePatientClash } from './use-patient-clash';
 
-const CONFLICT_TEXT: Record<string, string> = {
-  BOOKING_CONFLICT:
-    'Someone else has just booked this time with this doctor. The free slots have been refreshed: please choose another time.',
-  PATIENT_CONFLICT: 'This patient already has another appointment at this time. Please choose a different time.',
-};
+/** What "book again" fills in: the same doctor and patient. */
+export type BookingPreset = { doctorId?: string; patientId?: string };
 
-/** Patients are listed by name; the email tells apart two patients who share one. */
-function patientLabels(patients: Patient[]): Map<string, string> {
-  const counts = new Map<string, number>();
-  for (const p of patients) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
-  return new Map(patients.map((p) => [p.id, (counts.get(p.name) ?? 0) > 1 ? `${p.name} (${p.email})` : p.name]));
-}
-
-export function BookingForm() {
+export function BookingForm({ preset = {} }: { preset?: BookingPreset }) {
   const { timezone } = useClinic();
   const today = todayInZone(timezone);
-  const [doctorId, setDoctorId] = useState('');
+  const [doctorId, setDoctorId] = useState(preset.doctorId ?? '');
   const [date, setDate] = useState(today);
   const [slot, setSlot] = useState<Slot | null>(null);
-  const [patientId, setPatientId] = useState('');
+  const [patient, setPatient] = useState<Patient | null>(null);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [booked, setBooked] = useState('');
   const doctors = useDoctors();
-  const patients = usePatients();
+  const presetPatient = usePatient(preset.patientId ?? null);
   const book = useBookAppointment();
 
+  useEffect(() => {
+    if (presetPatient.data) setPatient(presetPatient.data);
+  }, [presetPatient.data]);
+
   const doctorList = doctors.data?.items ?? [];
-  const patientList = patients.data?.items ?? [];
   const doctor = doctorList.find((d) => d.id === doctorId);
-  const labels = patientLabels(patientList);
+
+  // Any new choice makes the last outcome stale: its alert or confirmation goes.
+  function changed() {
+    book.reset();
+    setBooked('');
+  }
 
   function chooseDoctor(id: string) {
     setDoctorId(id);
     setSlot(null);
     setErrors((e) => ({ ...e, doctorId: undefined }));
+    changed();
   }
 
   function chooseDate(value: string) {
     setDate(value);
     setSlot(null);
+    changed();
+  }
+
+  function choosePatient(value: Patient | null) {
+    setPatient(value);
+    // The slot list now leaves out this patient's booked times; a chosen slot may be one.
+    setSlot(null);
+    setErrors((e) => ({ ...e, patientId: undefined }));
+    changed();
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    if (book.isPending) return;
     setBooked('');
     const found: FieldErrors = {
       doctorId: doctorId ? undefined : 'Choose a doctor.',
       slot: slot ? undefined : 'Choose one of the free slots.',
-      patientId: patientId ? undefined : 'Choose a patient.',
+      patientId: patient ? undefined : 'Choose a patient.',
     };
     setErrors(found);
-    if (hasErrors(found) || !slot) return;
-    const body = { doctorId, patientId, start: slot.start, end: slot.end, reason: reason.trim() || undefined };
+    if (hasErrors(found) || !slot || !patient) return;
+    const body = { doctorId, patientId: patient.id, start: slot.start, end: slot.end, reason: reason.trim() || undefined };
     book.mutate(
       { body, date },
       {
         onSuccess: (appointment) => {
           setBooked(
-            `Booked: ${appointment.patient.name} with ${appointment.doctor.name} on ${formatLongDate(date)} at ${formatTime(appointment.start, timezone)}.`,
+            `Booked: ${appointment.patient.name} with ${appointment.doctor.name} on ${formatInstantDay(appointment.start, timezone)} at ${formatTime(appointment.start, timezone)}.`,
           );
           setSlot(null);
           setReason('');
@@ -80,15 +92,25 @@ export function BookingForm() {
     );
   }
 
-  const conflict = book.error instanceof ApiError && book.error.status === 409;
+  const attempt = book.variables;
+  const attemptedSlot = attempt ? { start: attempt.body.start, end: attempt.body.end ?? attempt.body.start } : null;
+  const patientBusy = isConflict(book.error) && book.error.code === 'PATIENT_CONFLICT';
+  const clash = usePatientClash(patientBusy && attempt ? attempt.body.patientId : null, attemptedSlot);
+  const conflict =
+    isConflict(book.error) && attemptedSlot && doctor && patient
+      ? conflictMessage(book.error, {
+          slot: attemptedSlot,
+          clash,
+          doctorName: doctor.name,
+          patientName: patient.name,
+          timezone,
+        })
+      : null;
 
   return (
     <form onSubmit={submit} noValidate className="form">
       {doctors.isError && (
         <ErrorAlert title="The doctors could not be loaded." error={doctors.error} onRetry={() => void doctors.refetch()} />
-      )}
-      {patients.isError && (
-        <ErrorAlert title="The patients could not be loaded." error={patients.error} onRetry={() => void patients.refetch()} />
       )}
       <div className="form-grid">
         <Field
@@ -110,57 +132,36 @@ export function BookingForm() {
         <Field label="Date" hint={`Clinic time (${timezone})`}>
           {(p) => <input {...p} type="date" min={today} value={date} onChange={(e) => chooseDate(e.target.value)} />}
         </Field>
+        <PatientCombobox value={patient} onChange={choosePatient} error={errors.patientId} />
       </div>
+      {presetPatient.isError && <ErrorAlert title="The patient to book again could not be loaded." error={presetPatient.error} />}
       <SlotPicker
         doctorId={doctorId}
         date={date}
+        patientId={patient?.id}
         selected={slot?.start ?? ''}
         onSelect={(s) => {
           setSlot(s);
           setErrors((e) => ({ ...e, slot: undefined }));
+          changed();
         }}
         error={errors.slot}
       />
-      <div className="form-grid">
-        <Field
-          label="Patient"
-          error={errors.patientId}
-          hint={patients.isSuccess && patientList.length === 0 ? 'No patients yet: add one on the Patients page.' : undefined}
-        >
-          {(p) => (
-            <select
-              {...p}
-              value={patientId}
-              onChange={(e) => {
-                setPatientId(e.target.value);
-                setErrors((er) => ({ ...er, patientId: undefined }));
-              }}
-              disabled={patients.isPending}
-            >
-              <option value="">{patients.isPending ? 'Loading patients…' : 'Choose a patient'}</option>
-              {patientList.map((pt) => (
-                <option key={pt.id} value={pt.id}>
-                  {labels.get(pt.id)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Reason" hint="Optional">
-          {(p) => <input {...p} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />}
-        </Field>
-      </div>
+      <Field label="Reason" hint="Optional">
+        {(p) => <input {...p} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
       {slot && doctor && (
         <p className="summary">
-          {doctor.name}, {formatLongDate(date)} at {formatTime(slot.start, timezone)}
+          {patient ? `${patient.name} with ` : ''}
+          {doctor.name}, {formatInstantDay(slot.start, timezone)} at {formatTime(slot.start, timezone)}
         </p>
       )}
-      {book.isError && conflict && (
-        <Alert title="That time is no longer free.">
-          <p>{CONFLICT_TEXT[(book.error as ApiError).code] ?? book.error.message}</p>
+      {conflict && (
+        <Alert title={conflict.title}>
+          <p>{conflict.text}</p>
         </Alert>
       )}
-      {book.isError && !conflict && <ErrorAlert title="The appointment was not booked." error={book.error} />}
+      {book.isError && !isConflict(book.error) && <ErrorAlert title="The appointment was not booked." error={book.error} />}
       <FormActions submitLabel="Book appointment" pending={book.isPending} pendingText="Booking…" status={booked} />
     </form>
   );

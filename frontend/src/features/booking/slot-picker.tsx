@@ -10,6 +10,7 @@ export function SlotPicker({
   onSelect,
   error,
   duration,
+  patientId,
 }: {
   doctorId: string;
   date: string;
@@ -17,8 +18,9 @@ export function SlotPicker({
   onSelect: (slot: { start: string; end: string }) => void;
   error?: string;
   duration?: number;
+  patientId?: string;
 }) {
-  const availability = useAvailability(doctorId, date, duration);
+  const availability = useAvailability({ doctorId, date, duration, patientId });
 
   return (
     <fieldset className="slots" aria-describedby={error ? 'slot-error' : undefined}>
@@ -33,7 +35,8 @@ export function SlotPicker({
       {availability.data && availability.data.slots.length > 0 && (
         <>
           <p className="muted">
-            {availability.data.slotMinutes}-minute slots, times in {availability.data.timezone}.
+            {availability.data.slotMinutes}-minute slots, times in {availability.data.timezone}
+            {patientId ? '; times the patient is already booked are left out' : ''}.
           </p>
           <ul className="slot-list">
             {availability.data.slots.map((slot) => (
@@ -46,11 +49,9 @@ export function SlotPicker({
           </ul>
         </>
       )}
-      {error && (
-        <p id="slot-error" className="field-error">
-          {error}
-        </p>
-      )}
+      <p id={error ? 'slot-error' : undefined} className="field-error">
+        {error}
+      </p>
     </fieldset>
   );
 }

@@ -3,16 +3,24 @@ import { getAvailability } from '../../services/api';
 
 export const availabilityKey = ['availability'] as const;
 
-// duration stays out of the key when unset, so the booking form's keys are unchanged.
-export function availabilityQueryKey(doctorId: string, date: string, duration?: number) {
-  return [...availabilityKey, duration === undefined ? { doctorId, date } : { doctorId, date, duration }] as const;
+export type AvailabilityFor = { doctorId: string; date: string; duration?: number; patientId?: string };
+
+// Unset options stay out of the key, so a plain doctor-and-day query keeps one key everywhere.
+export function availabilityQueryKey({ doctorId, date, duration, patientId }: AvailabilityFor) {
+  return [
+    ...availabilityKey,
+    { doctorId, date, ...(duration === undefined ? {} : { duration }), ...(patientId ? { patientId } : {}) },
+  ] as const;
 }
 
-/** duration (minutes) asks for slots that fit an appointment of that length. */
-export function useAvailability(doctorId: string, date: string, duration?: number) {
+/**
+ * duration (minutes) asks for slots that fit an appointment of that length; patientId leaves
+ * out the times that patient is already booked with any doctor.
+ */
+export function useAvailability(query: AvailabilityFor) {
   return useQuery({
-    queryKey: availabilityQueryKey(doctorId, date, duration),
-    queryFn: () => getAvailability({ doctorId, date, duration }),
-    enabled: Boolean(doctorId && date),
+    queryKey: availabilityQueryKey(query),
+    queryFn: () => getAvailability({ ...query, patientId: query.patientId || undefined }),
+    enabled: Boolean(query.doctorId && query.date),
   });
 }

@@ -29,7 +29,7 @@ export function useBookAppointment() {
     onSuccess: (_booked, { body, date }) => {
       lastAttempt.current = null;
       queryClient.setQueryData<Availability>(
-        availabilityQueryKey(body.doctorId, date),
+        availabilityQueryKey({ doctorId: body.doctorId, date, patientId: body.patientId }),
         (current) => current && { ...current, slots: current.slots.filter((s) => s.start !== body.start) },
       );
     },

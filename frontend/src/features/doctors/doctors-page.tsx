@@ -17,7 +17,7 @@ export function DoctorsPage() {
       )}
       <section aria-labelledby="doctor-list-heading">
         <h2 id="doctor-list-heading">All doctors</h2>
-        <DoctorList />
+        <DoctorList canEdit={me.role === 'admin'} />
       </section>
     </>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ErrorAlert } from '../../components/alert';
 import { Field } from '../../components/field';
 import { useClinic } from '../../lib/clinic-config';
-import { addDays, formatLongDate, todayInZone } from '../../lib/time';
+import { addDays, formatDay, todayInZone } from '../../lib/time';
 import { useAppointments } from '../appointments/use-appointments';
 import { useSession } from '../auth/session';
 import { useDoctor } from '../doctors/use-doctor';
@@ -42,7 +42,7 @@ export function MyDayPage() {
               </button>
             </div>
           </div>
-          <p className="day-heading">{formatLongDate(date)}</p>
+          <p className="day-heading">{formatDay(date)}</p>
           {(doctor.isPending || appointments.isPending) && <p className="muted">Loading the day…</p>}
           {error && (
             <ErrorAlert

@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/alert';
 import { Field } from '../../components/field';
+import { formatDate } from '../../lib/time';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { usePatients } from './use-patients';
 
@@ -44,10 +46,12 @@ export function PatientList() {
               <tbody>
                 {page.items.map((patient) => (
                   <tr key={patient.id}>
-                    <td>{patient.name}</td>
-                    <td>{patient.email}</td>
+                    <td>
+                      <Link to={`/patients/${encodeURIComponent(patient.id)}`}>{patient.name}</Link>
+                    </td>
+                    <td>{patient.email ?? '—'}</td>
                     <td>{patient.phone ?? '—'}</td>
-                    <td>{patient.dateOfBirth ?? '—'}</td>
+                    <td>{patient.dateOfBirth ? formatDate(patient.dateOfBirth) : '—'}</td>
                   </tr>
                 ))}
               </tbody>

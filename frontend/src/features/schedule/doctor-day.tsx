@@ -30,6 +30,7 @@ export function DoctorDay({
               <p className="day-patient">{a.patient.name}</p>
               {a.reason && <p className="day-reason">{a.reason}</p>}
               <StatusBadge status={a.status} />
+              {a.cancellationReason && <p className="cancel-reason">Cancelled because: {a.cancellationReason}</p>}
             </li>
           ))}
         </ol>

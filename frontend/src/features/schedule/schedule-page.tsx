@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ErrorAlert } from '../../components/alert';
 import { Field } from '../../components/field';
 import { useClinic } from '../../lib/clinic-config';
-import { addDays, formatLongDate, todayInZone } from '../../lib/time';
+import { addDays, formatDay, todayInZone } from '../../lib/time';
 import type { Appointment, Doctor } from '../../services/api';
 import { useAppointments } from '../appointments/use-appointments';
 import { useDoctors } from '../doctors/use-doctors';
@@ -49,7 +49,7 @@ export function SchedulePage() {
           </button>
         </div>
       </div>
-      <p className="day-heading">{formatLongDate(date)}</p>
+      <p className="day-heading">{formatDay(date)}</p>
       {(doctors.isPending || appointments.isPending) && <p className="muted">Loading the day…</p>}
       {error && (
         <ErrorAlert

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { ErrorAlert } from '../../components/alert';
 import { Dialog } from '../../components/dialog';
 import { useClinic } from '../../lib/clinic-config';
-import { formatShortDate, formatTime } from '../../lib/time';
+import { formatInstantDay, formatTime } from '../../lib/time';
 import type { Token } from '../../services/admin-api';
 import { useRevokeToken, useTokens } from './use-tokens';
 
 function when(iso: string | null, timezone: string, never: string): string {
-  return iso ? `${formatShortDate(iso, timezone)} ${formatTime(iso, timezone)}` : never;
+  return iso ? `${formatInstantDay(iso, timezone)} ${formatTime(iso, timezone)}` : never;
 }
 
 function state(token: Token, now: number): string {

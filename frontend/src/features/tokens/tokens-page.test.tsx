@@ -67,7 +67,7 @@ describe('tokens page', () => {
     const user = userEvent.setup({ delay: null });
     renderApp('/tokens');
     const row = (await screen.findByRole('cell', { name: 'old-lab' })).closest('tr')!;
-    expect(row).toHaveTextContent('Sun 2 Jun 09:15');
+    expect(row).toHaveTextContent('Sun, Jun 2, 2030 09:15');
     expect(row).toHaveTextContent('Active');
 
     await user.click(within(row).getByRole('button', { name: 'Revoke old-lab' }));

@@ -3,20 +3,25 @@ import type { Patient } from '../../store.js';
 
 export type PatientDoc = Omit<Patient, 'id'> & {
   _id: Types.ObjectId;
-  /** Lower-cased email: the unique index on it makes uniqueness case-insensitive. */
-  emailKey: string;
+  /** Lower-cased email (null without one): the unique index on it makes uniqueness case-insensitive. */
+  emailKey: string | null;
 };
 
 const patientSchema = new Schema<PatientDoc>(
   {
     name: { type: String, required: true },
-    email: { type: String, required: true },
-    emailKey: { type: String, required: true, unique: true },
+    email: { type: String, default: null },
+    emailKey: { type: String, default: null },
     phone: { type: String, default: null },
     dateOfBirth: { type: String, default: null },
   },
   { timestamps: true, versionKey: false },
 );
 patientSchema.index({ name: 1 });
+// Partial: only patients with an email take part, so any number may have none.
+patientSchema.index(
+  { emailKey: 1 },
+  { name: 'emailKey_when_given', unique: true, partialFilterExpression: { emailKey: { $type: 'string' } } },
+);
 
 export const patientModel = (connection: Connection) => connection.model<PatientDoc>('Patient', patientSchema);

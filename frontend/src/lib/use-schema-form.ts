@@ -4,23 +4,26 @@ import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import { fieldErrorsFrom, hasErrors, schemaErrors, type FieldErrors } from './form-errors';
 
 /**
- * State of a small "add" form: the request is checked first with the server's own schema, then
- * the API's per-field errors go next to the same fields; any other API error is handed back
- * whole for one alert. The schema is loaded on demand (with zod, about a fifth of the bundle) and
- * fetched as the form mounts, so it is there by the first submit.
+ * State of a small add or edit form: the request is checked first with the server's own schema,
+ * then the API's per-field errors (a taken email included) go next to the same fields; any other
+ * API error is handed back whole for one alert. The schema is loaded on demand (with zod, about a
+ * fifth of the bundle) and fetched as the form mounts, so it is there by the first submit. An add
+ * form empties itself after saving (`clearOnSave`); an edit form keeps what was saved.
  */
-export function useAddForm<V extends Record<string, string>, Req, Res>(options: {
-  empty: V;
+export function useSchemaForm<V extends Record<string, string>, Req, Res>(options: {
+  initial: V;
   schema: () => Promise<z.ZodType>;
   toRequest: (values: V) => Req;
   mutation: UseMutationResult<Res, Error, Req>;
-  added: (created: Res) => string;
+  saved: (result: Res) => string;
+  clearOnSave?: boolean;
+  onSaved?: (result: Res) => void;
 }) {
-  const { empty, schema, toRequest, mutation, added } = options;
-  const [values, setValues] = useState(empty);
+  const { initial, schema, toRequest, mutation, saved, clearOnSave = false, onSaved } = options;
+  const [values, setValues] = useState(initial);
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState('');
-  const serverErrors = fieldErrorsFrom(mutation.error, Object.keys(empty));
+  const serverErrors = fieldErrorsFrom(mutation.error, Object.keys(initial));
 
   useEffect(() => void schema(), [schema]);
 
@@ -36,6 +39,7 @@ export function useAddForm<V extends Record<string, string>, Req, Res>(options: 
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (mutation.isPending) return;
     setStatus('');
     // Without the schema (its chunk failed to load) the server still checks, with the same words.
     const rules = await schema().catch(() => null);
@@ -43,9 +47,10 @@ export function useAddForm<V extends Record<string, string>, Req, Res>(options: 
     setClientErrors(found);
     if (hasErrors(found)) return;
     mutation.mutate(toRequest(values), {
-      onSuccess: (created) => {
-        setValues(empty);
-        setStatus(added(created));
+      onSuccess: (result) => {
+        if (clearOnSave) setValues(initial);
+        setStatus(saved(result));
+        onSaved?.(result);
       },
     });
   }

@@ -1,0 +1,197 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { callApi, clinicDate, clinicTime } from './support/api';
+import { audit } from './support/axe-report';
+import { launchBrowser, watchConsole } from './support/browser';
+import { choosePatient, deskContext, fullyInView, overflow, VIEWPORTS, type Viewport } from './support/desk';
+import { screenshots } from './support/screens';
+
+const baseURL = inject('baseURL');
+const admin = inject('admin');
+const reportFile = inject('axeReportFile');
+const run = Date.now().toString(36);
+// Three days ahead: clear of the days the other suites book and screenshot.
+const day = clinicDate(3);
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function create<T extends { id: string }>(path: string, body: Record<string, unknown>): Promise<T> {
+  const created = await callApi<T>(baseURL, 'POST', path, body);
+  if (created.status !== 201) throw new Error(`POST ${path}: ${created.status} ${JSON.stringify(created.body)}`);
+  return created.body.data;
+}
+
+async function slotAt(doctorId: string, time: string): Promise<string> {
+  const free = await callApi<{ slots: { start: string }[] }>(baseURL, 'GET', `/availability?doctorId=${doctorId}&date=${day}`);
+  const slot = free.body.data.slots.find((s) => clinicTime(s.start) === time);
+  if (!slot) throw new Error(`no free ${time} slot`);
+  return slot.start;
+}
+
+/** One page per viewport, failing the test on any console error but the 409s it provokes. */
+async function withPage(viewport: Viewport, body: (page: Page, console_: ReturnType<typeof watchConsole>) => Promise<void>) {
+  const context = await deskContext(browser, baseURL, admin, viewport);
+  const page = await context.newPage();
+  const console_ = watchConsole(page);
+  try {
+    await body(page, console_);
+    expect(console_.errors, 'console errors').toEqual([]);
+  } finally {
+    await context.close();
+  }
+}
+
+const shot = (page: Page, name: string, viewport: Viewport) =>
+  page.screenshot({ path: join(screenshots, `desk-${name}-${viewport.name}.png`) });
+
+describe.each(VIEWPORTS)('the front desk at $name width ($width x $height)', (viewport) => {
+  const tag = `${run}${viewport.name}`;
+  const doctorName = `Zora Desk ${tag}`;
+  const patientName = `Quincy Typeahead ${tag}`;
+  let doctorId = '';
+  let patientId = '';
+
+  beforeAll(async () => {
+    doctorId = (await create<{ id: string }>('/doctors', { name: doctorName, specialty: 'Family Medicine' })).id;
+    // No email: a child may have none.
+    patientId = (await create<{ id: string }>('/patients', { name: patientName, dateOfBirth: '2019-03-04' })).id;
+  });
+
+  it('books by typing part of the name, by keyboard, without offering times the patient is busy', async () => {
+    const other = await create<{ id: string }>('/doctors', { name: `Zeno Elsewhere ${tag}`, specialty: 'Dermatology' });
+    const busy = await callApi(baseURL, 'POST', '/appointments', { doctorId: other.id, patientId, start: await slotAt(other.id, '11:00') });
+    expect(busy.status).toBe(201);
+
+    await withPage(viewport, async (page) => {
+      await page.goto('/book');
+      await page.getByLabel('Doctor').selectOption({ label: doctorName });
+      await page.getByLabel('Date').fill(day);
+      await page.getByRole('button', { name: '11:00', exact: true }).waitFor();
+
+      const box = page.getByRole('combobox', { name: 'Patient' });
+      await box.pressSequentially(`typeahead ${tag}`.slice(0, 12));
+      const listbox = page.getByRole('listbox', { name: 'Matching patients' });
+      await listbox.getByRole('option', { name: new RegExp(patientName) }).waitFor();
+      expect(await box.getAttribute('aria-expanded')).toBe('true');
+      await box.press('ArrowDown');
+      expect(await box.getAttribute('aria-activedescendant')).toBe(await listbox.getByRole('option').first().getAttribute('id'));
+      expect(await audit(page, `book-typeahead-${viewport.name}`, reportFile), 'serious/critical axe violations').toEqual([]);
+      await shot(page, 'book-typeahead', viewport);
+      await box.press('Escape');
+      expect(await box.getAttribute('aria-expanded')).toBe('false');
+
+      await choosePatient(page, 'Quincy', patientName);
+      expect(await box.inputValue()).toBe(patientName);
+      // With the patient chosen, 11:00 (booked with the other doctor) is no longer offered.
+      await expect.poll(() => page.getByRole('button', { name: '11:00', exact: true }).count()).toBe(0);
+      await page.getByRole('button', { name: '11:30', exact: true }).waitFor();
+
+      await page.getByRole('button', { name: '10:00', exact: true }).click();
+      await page.getByLabel('Reason').fill('Vaccination');
+      const submit = page.getByRole('button', { name: 'Book appointment' });
+      await submit.focus();
+      await page.keyboard.press('Enter');
+      await page.getByText(`Booked: ${patientName} with ${doctorName}`).waitFor();
+      // Focus stays on the button pressed, so the next Tab goes on from the form, not the skip link.
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Book appointment');
+      expect(await overflow(page), 'horizontal overflow').toBeLessThanOrEqual(0);
+      await shot(page, 'book-booked', viewport);
+    });
+  });
+
+  it('keeps a reschedule conflict in view inside the dialog, then moves on the next choice', async () => {
+    const mover = await create<{ id: string }>('/patients', { name: `Rhea Mover ${tag}`, email: `rhea.${tag}@example.org` });
+    const rival = await create<{ id: string }>('/patients', { name: `Rafe Rival ${tag}`, email: `rafe.${tag}@example.org` });
+    const booked = await callApi(baseURL, 'POST', '/appointments', {
+      doctorId,
+      patientId: mover.id,
+      start: await slotAt(doctorId, '09:00'),
+    });
+    expect(booked.status).toBe(201);
+
+    await withPage(viewport, async (page, console_) => {
+      await page.goto('/appointments');
+      await page.getByLabel('Doctor').selectOption({ label: doctorName });
+      await page.getByLabel('Date').fill(day);
+      const row = page.getByRole('row').filter({ hasText: `Rhea Mover ${tag}` });
+      await row.waitFor();
+      const opener = row.getByRole('button', { name: 'Reschedule' });
+      // At phone width the row is a card: its actions are on screen, not beyond a scrolled edge.
+      const box = await opener.boundingBox();
+      expect(box && box.x + box.width).toBeLessThanOrEqual(viewport.width);
+      expect(await overflow(page), 'horizontal overflow').toBeLessThanOrEqual(0);
+      await shot(page, 'appointments', viewport);
+
+      await opener.click();
+      const dialog = page.getByRole('dialog', { name: 'Reschedule appointment' });
+      const late = dialog.getByRole('button', { name: '16:30', exact: true });
+      await late.waitFor();
+      const taken = await callApi(baseURL, 'POST', '/appointments', {
+        doctorId,
+        patientId: rival.id,
+        start: await slotAt(doctorId, '16:30'),
+      });
+      expect(taken.status).toBe(201);
+
+      console_.expect(/status of 409/);
+      await late.click();
+      const alert = dialog.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain(`${doctorName} is no longer free at that time.`);
+      await expect.poll(() => fullyInView(page, 'dialog [role="alert"]')).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.contains(document.querySelector('dialog [role="alert"]')))).toBe(true);
+      expect(await audit(page, `reschedule-conflict-${viewport.name}`, reportFile), 'serious/critical axe violations').toEqual([]);
+      await shot(page, 'reschedule-conflict', viewport);
+
+      await dialog.getByRole('button', { name: '15:00', exact: true }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await expect.poll(() => row.textContent()).toContain('15:00');
+    });
+  });
+
+  it('opens the patient page from the list: details, appointments, and book again with the same doctor', async () => {
+    await withPage(viewport, async (page) => {
+      await page.goto('/patients');
+      await page.getByLabel('Search patients').fill(`Typeahead ${tag}`);
+      await page.getByRole('link', { name: patientName }).click();
+      await page.getByRole('heading', { level: 1, name: patientName }).waitFor();
+      expect(await page.title()).toBe(`${patientName} · Clinic desk`);
+      expect(await page.getByRole('definition').first().textContent()).toBe('None given');
+      expect(await page.getByText('4 Mar 2019').count()).toBe(1);
+      const upcoming = page.getByRole('region', { name: 'Upcoming appointments' });
+      await upcoming.getByText('Reason: Vaccination').waitFor();
+      expect(await upcoming.getByRole('listitem').count()).toBe(2);
+
+      expect(await audit(page, `patient-page-${viewport.name}`, reportFile), 'serious/critical axe violations').toEqual([]);
+      expect(await overflow(page), 'horizontal overflow').toBeLessThanOrEqual(0);
+      await shot(page, 'patient-page', viewport);
+
+      await upcoming.getByRole('link', { name: `Book again with ${doctorName}` }).click();
+      await page.getByRole('heading', { level: 1, name: 'Book an appointment' }).waitFor();
+      await expect.poll(() => page.getByRole('combobox', { name: 'Patient' }).inputValue()).toBe(patientName);
+      await expect.poll(() => page.getByLabel('Doctor').inputValue()).toBe(doctorId);
+    });
+  });
+
+  it('shows every doctor of a busy day without hiding any beyond the edge', async () => {
+    await withPage(viewport, async (page) => {
+      await page.goto('/');
+      await page.getByLabel('Date').fill(day);
+      await page.getByRole('region', { name: doctorName }).waitFor();
+      expect(await overflow(page), 'horizontal overflow').toBeLessThanOrEqual(0);
+      const columns = page.locator('.day-column');
+      const last = await columns.nth((await columns.count()) - 1).boundingBox();
+      expect(last && last.x + last.width).toBeLessThanOrEqual(viewport.width);
+      await shot(page, 'schedule', viewport);
+    });
+  });
+});

@@ -1,0 +1,35 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { AppointmentTable } from './appointment-table';
+
+const base = {
+  _id: 'a1',
+  doctorId: 'd1',
+  patientId: 'p1',
+  doctor: { id: 'd1', name: 'Dr Ada Lovelace', specialty: 'Cardiology' },
+  patient: { id: 'p1', name: 'Grace Hopper' },
+  start: '2030-06-03T09:00:00.000Z',
+  end: '2030-06-03T09:30:00.000Z',
+  reason: 'Check-up',
+  createdAt: '2030-06-01T09:00:00.000Z',
+  updatedAt: '2030-06-01T09:00:00.000Z',
+};
+
+describe('AppointmentTable', () => {
+  it('shows why a cancelled appointment was cancelled, and labels each cell for the phone-width cards', () => {
+    const appointments = [
+      { ...base, id: 'a1', status: 'CANCELLED' as const, cancelledAt: '2030-06-02T09:00:00.000Z', cancellationReason: 'Feeling better' },
+      { ...base, id: 'a2', status: 'BOOKED' as const, cancelledAt: null, cancellationReason: null },
+    ];
+    render(<AppointmentTable appointments={appointments} timezone="Europe/London" onCancel={() => {}} onReschedule={() => {}} />);
+    const [cancelled, booked] = screen.getAllByRole('row').slice(1);
+    expect(within(cancelled!).getByText('Cancelled because: Feeling better')).toBeInTheDocument();
+    expect(within(booked!).queryByText(/Cancelled because/)).not.toBeInTheDocument();
+    expect(within(booked!).getByRole('button', { name: 'Reschedule' })).toBeInTheDocument();
+    const labels = within(booked!)
+      .getAllByRole('cell')
+      .map((cell) => cell.getAttribute('data-label'));
+    expect(labels).toEqual(['Time', 'Patient', 'Doctor', 'Reason', 'Status', null]);
+    expect(within(booked!).getByText(/Mon, Jun 3, 2030/)).toBeInTheDocument();
+  });
+});
