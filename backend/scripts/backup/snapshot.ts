@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { SqlClient } from '../../src/store/sql/db.js';
 import { lockDataDir } from '../../src/store/sql/pglite-lock.js';
+import { PGLITE_EXTENSIONS } from '../../src/store/sql/pglite.js';
 
 const run = promisify(execFile);
 
@@ -42,7 +42,7 @@ export async function dumpPglite(db: PGlite, file: string): Promise<void> {
 export async function backupPglite(dataDir: string, file: string): Promise<TableSums> {
   const unlock = lockDataDir(dataDir);
   try {
-    const db = await PGlite.create({ dataDir, extensions: { btree_gist } });
+    const db = await PGlite.create({ dataDir, extensions: PGLITE_EXTENSIONS });
     try {
       await dumpPglite(db, file);
       return await tableSums(pgliteClient(db));
@@ -61,7 +61,7 @@ export async function restorePglite(file: string, dataDir: string): Promise<Tabl
   const unlock = lockDataDir(dataDir);
   try {
     const loadDataDir = new Blob([readFileSync(file)]);
-    const db = await PGlite.create({ dataDir, loadDataDir, extensions: { btree_gist } });
+    const db = await PGlite.create({ dataDir, loadDataDir, extensions: PGLITE_EXTENSIONS });
     try {
       return await tableSums(pgliteClient(db));
     } finally {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { PGLITE_EXTENSIONS } from '../../src/store/sql/pglite.js';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { backupPglite, backupPostgres, dumpPglite, restorePglite, restorePostgres, tableSums } from '../../scripts/backup/snapshot.js';
@@ -100,7 +100,7 @@ describe('PGlite backup and restore', () => {
   it(
     'takes a consistent dump while bookings are being written',
     async () => {
-      const raw = await PGlite.create({ extensions: { btree_gist } });
+      const raw = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
       const store = await createSqlStore(pgliteDatabase(raw));
       const { book } = await fill(store, 20);
       const before = (await tableSums(pgliteDatabase(raw))).appointments!.rows;
@@ -110,7 +110,7 @@ describe('PGlite backup and restore', () => {
       await writes;
       const target = path.join(dir, 'pglite-busy-restored');
       await restorePglite(file, target);
-      const restored = await PGlite.create({ dataDir: target, extensions: { btree_gist } });
+      const restored = await PGlite.create({ dataDir: target, extensions: PGLITE_EXTENSIONS });
       try {
         await expectConsistentSubset(pgliteDatabase(raw), pgliteDatabase(restored), before);
       } finally {

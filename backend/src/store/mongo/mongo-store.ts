@@ -7,6 +7,7 @@ import { mongoAudit, resetMongoAudit } from './audit.js';
 import { mongoIdempotency } from './idempotency.js';
 import { createIndexes, dropReplacedIndexes } from './indexes.js';
 import { registerModels } from './models/index.js';
+import { backfillSearchKeys } from './patient-search.js';
 import { mongoDoctors, mongoPatients } from './people.js';
 
 export class StandaloneMongoError extends Error {
@@ -40,6 +41,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
   const models = registerModels(connection);
   await dropReplacedIndexes(models);
   await createIndexes(models);
+  await backfillSearchKeys(models.Patient);
   const audit = mongoAudit(connection, models);
   return {
     kind: 'mongodb',

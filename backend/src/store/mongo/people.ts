@@ -3,6 +3,8 @@ import type { MongoAuditWriter } from './audit.js';
 import { mongoCall } from './errors.js';
 import { isObjectIdHex, toDoctor, toPatient } from './mapping.js';
 import type { Models } from './models/index.js';
+import { patientSearchKeys } from '../patient-search.js';
+import { searchMongoPatients } from './patient-search.js';
 
 const UPDATE_OPTIONS = { returnDocument: 'after', runValidators: true, timestamps: false } as const;
 
@@ -66,7 +68,10 @@ export function mongoPatients({ Patient }: Models, audit: MongoAuditWriter): Pat
         audit.write(
           entry,
           async (session) => {
-            const [created] = await Patient.create([{ ...input, emailKey: input.email?.toLowerCase() ?? null }], { session });
+            const [created] = await Patient.create(
+              [{ ...input, emailKey: input.email?.toLowerCase() ?? null, searchKeys: patientSearchKeys(input) }],
+              { session },
+            );
             return toPatient(created!.toObject());
           },
           (patient) => patient.id,
@@ -98,17 +103,21 @@ export function mongoPatients({ Patient }: Models, audit: MongoAuditWriter): Pat
                   { ...UPDATE_OPTIONS, session },
                 ).lean(),
             );
-            return doc ? toPatient(doc) : null;
+            if (!doc) return null;
+            // Keys come from the whole record, known only after the edit; an edit that overtook this
+            // one has a later updatedAt and writes its own.
+            await Patient.updateOne({ _id: id, updatedAt: doc.updatedAt }, { $set: { searchKeys: patientSearchKeys(doc) } }, { session });
+            return toPatient(doc);
           },
           (patient) => patient?.id,
         );
       }),
     list: ({ q, limit, offset }) =>
       mongoCall(async () => {
-        const filter = q ? { $or: [{ name: contains(q) }, { email: contains(q) }] } : {};
+        if (q) return searchMongoPatients(Patient, q, { limit, offset });
         const [docs, total] = await Promise.all([
-          Patient.find(filter).sort({ name: 1, _id: 1 }).skip(offset).limit(limit).lean(),
-          Patient.countDocuments(filter),
+          Patient.find().sort({ name: 1, _id: 1 }).skip(offset).limit(limit).lean(),
+          Patient.countDocuments(),
         ]);
         return { items: docs.map(toPatient), total };
       }),

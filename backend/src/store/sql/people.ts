@@ -5,6 +5,7 @@ import { writeWithAudit } from './audit.js';
 import { isSqlId, likePattern, toDoctor, toPatient, type DoctorRow, type PatientRow } from './rows.js';
 import { sqlCall } from './errors.js';
 import { newId } from './ids.js';
+import { searchPatients } from './patient-search.js';
 
 const DOCTOR_COLUMNS: Record<string, string> = {
   name: 'name',
@@ -134,16 +135,8 @@ export function sqlPatients(db: SqlDatabase): PatientRepository {
       ),
     list: ({ q, limit, offset }) =>
       sqlCall(async () => {
-        const where = '($1::text IS NULL OR name ILIKE $1 OR email ILIKE $1)';
-        const { rows, total } = await page<PatientRow>(
-          db.reader ?? db,
-          'patients',
-          where,
-          [q ? likePattern(q) : null],
-          'name, id',
-          limit,
-          offset,
-        );
+        if (q) return searchPatients(db.reader ?? db, q, { limit, offset });
+        const { rows, total } = await page<PatientRow>(db.reader ?? db, 'patients', 'true', [], 'name, id', limit, offset);
         return { items: rows.map(toPatient), total };
       }),
   };

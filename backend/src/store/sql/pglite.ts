@@ -1,8 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SqlClient, SqlDatabase } from './db.js';
 import { lockDataDir } from './pglite-lock.js';
+
+/** The PostgreSQL extensions the migrations create, which PGlite must be given when it opens. */
+export const PGLITE_EXTENSIONS = { btree_gist, fuzzystrmatch, pg_trgm };
 
 function clientOf(target: PGlite | Transaction): SqlClient {
   return {
@@ -19,7 +24,7 @@ export async function openPglite(url: string): Promise<SqlDatabase> {
   const dataDir = location === 'memory' || location === '' ? undefined : location;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
-  const db = await PGlite.create({ dataDir, extensions: { btree_gist } }).catch((error: unknown) => {
+  const db = await PGlite.create({ dataDir, extensions: PGLITE_EXTENSIONS }).catch((error: unknown) => {
     unlock();
     throw error;
   });

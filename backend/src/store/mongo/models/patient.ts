@@ -5,6 +5,8 @@ export type PatientDoc = Omit<Patient, 'id'> & {
   _id: Types.ObjectId;
   /** Lower-cased email (null without one): the unique index on it makes uniqueness case-insensitive. */
   emailKey: string | null;
+  /** What a search matches by prefix; store/patient-search.ts says how they are made. */
+  searchKeys: string[];
 };
 
 const patientSchema = new Schema<PatientDoc>(
@@ -14,10 +16,12 @@ const patientSchema = new Schema<PatientDoc>(
     emailKey: { type: String, default: null },
     phone: { type: String, default: null },
     dateOfBirth: { type: String, default: null },
+    searchKeys: { type: [String], default: undefined },
   },
   { timestamps: true, versionKey: false },
 );
 patientSchema.index({ name: 1 });
+patientSchema.index({ searchKeys: 1 });
 // Partial: only patients with an email take part, so any number may have none.
 patientSchema.index(
   { emailKey: 1 },
