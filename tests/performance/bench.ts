@@ -2,6 +2,7 @@
  * Benchmark: starts the API on a fresh database, loads it, measures raw INSERTs as the baseline,
  * then books, reads availability, fights over single slots and mixes reads and writes over HTTP.
  * Usage: npm run bench -- [--quick] [--store postgres|pglite] [--workers N] [--connections N] [--duration S]
+ *        npm run bench -- --scale [--appointments N] [--keep] [--workers N] [--duration S]   (PostgreSQL: 100k vs 10M appointments)
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -29,6 +30,7 @@ import {
   type Sample,
 } from './bench/scenarios.js';
 import { cacheLookups, shareBetween } from './bench/cache-share.js';
+import { runScale } from './bench/scale.js';
 import { ensureBuilt, startServer } from './bench/server.js';
 
 const { values: args } = parseArgs({
@@ -38,6 +40,9 @@ const { values: args } = parseArgs({
     workers: { type: 'string' },
     connections: { type: 'string' },
     duration: { type: 'string' },
+    scale: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    appointments: { type: 'string' },
   },
 });
 
@@ -56,13 +61,27 @@ async function chooseStore(): Promise<Store> {
   return 'pglite';
 }
 
+const defaultWorkers = () => Number(process.env.WEB_CONCURRENCY ?? Math.max(1, availableParallelism() - 1));
+
+async function scale() {
+  if (args.store === 'pglite' || !(await postgresReachable())) {
+    throw new Error('--scale runs on PostgreSQL only (set BENCH_ADMIN_URL, default postgres://postgres@127.0.0.1:5432/postgres)');
+  }
+  ensureBuilt();
+  const workers = numberArg(args.workers) ?? defaultWorkers();
+  const seconds = numberArg(args.duration) ?? 10;
+  log(`scale: 100k then 10M appointments on PostgreSQL, workers=${workers}, ${seconds}s per figure`);
+  const appointments = numberArg(args.appointments) ?? 10_000_000;
+  process.exitCode = (await runScale({ workers, seconds, appointments, keep: args.keep, log })) ? 0 : 1;
+}
+
 async function main() {
+  if (args.scale) return scale();
   const store = await chooseStore();
   // PGlite lives inside one process, so only one API process can open it. Elsewhere one core is
   // left to PostgreSQL and the load generator, which share this machine with the API: on two
   // cores a second worker measured slower, not faster (docs/performance.md).
-  const workers =
-    store === 'pglite' ? 1 : (numberArg(args.workers) ?? Number(process.env.WEB_CONCURRENCY ?? Math.max(1, availableParallelism() - 1)));
+  const workers = store === 'pglite' ? 1 : (numberArg(args.workers) ?? defaultWorkers());
   const plan = makePlan({
     quick: args.quick,
     store,

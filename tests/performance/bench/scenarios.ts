@@ -15,9 +15,9 @@ export const useToken = (secret: string) => {
 };
 const JSON_HEADERS = () => ({ 'content-type': 'application/json', ...AUTH });
 
-type RunOptions = { connections: number; duration?: number; amount?: number };
+export type RunOptions = { connections: number; duration?: number; amount?: number };
 
-async function run(origin: string, options: RunOptions, next: () => Request): Promise<Sample> {
+export async function runRequests(origin: string, options: RunOptions, next: () => Request): Promise<Sample> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const started = performance.now();
@@ -73,10 +73,10 @@ function availability(plan: Plan, fixtures: Fixtures) {
 }
 
 export const bookRun = (origin: string, plan: Plan, fixtures: Fixtures, range: Range, seconds: number) =>
-  run(origin, { connections: plan.connections, duration: seconds }, bookings(plan, fixtures, range));
+  runRequests(origin, { connections: plan.connections, duration: seconds }, bookings(plan, fixtures, range));
 
 export const availabilityRun = (origin: string, plan: Plan, fixtures: Fixtures) =>
-  run(origin, { connections: plan.connections, duration: plan.durationSeconds }, availability(plan, fixtures));
+  runRequests(origin, { connections: plan.connections, duration: plan.durationSeconds }, availability(plan, fixtures));
 
 /**
  * Latency is read at a steady load a quarter of the measured capacity: at saturation every
@@ -89,7 +89,9 @@ export const availabilityLatencyRun = (origin: string, plan: Plan, fixtures: Fix
 export function mixedRun(origin: string, plan: Plan, fixtures: Fixtures) {
   const read = availability(plan, fixtures);
   const write = bookings(plan, fixtures, 'mixed');
-  return run(origin, { connections: plan.connections, duration: plan.durationSeconds }, () => (Math.random() < 0.1 ? write() : read()));
+  return runRequests(origin, { connections: plan.connections, duration: plan.durationSeconds }, () =>
+    Math.random() < 0.1 ? write() : read(),
+  );
 }
 
 export type SlotOutcome = { start: string; winners: number; conflicts: number; other: Record<string, number> };
@@ -101,7 +103,7 @@ export async function contentionRun(origin: string, plan: Plan, fixtures: Fixtur
   for (let index = 0; index < plan.contentionSlots; index += 1) {
     const slot = contentionSlot(plan, index);
     let patient = 0;
-    const sample = await run(origin, { connections: plan.contentionRequests, amount: plan.contentionRequests }, () => {
+    const sample = await runRequests(origin, { connections: plan.contentionRequests, amount: plan.contentionRequests }, () => {
       const body = {
         doctorId: fixtures.contentionDoctor,
         patientId: fixtures.contentionPatients[patient++ % fixtures.contentionPatients.length],
