@@ -7,6 +7,9 @@ import { useDebouncedValue } from '../../lib/use-debounced-value';
 import type { Patient } from '../../services/api';
 import { usePatientSearch } from './use-patient-search';
 
+/** The server counts at most this many matches of a search (GET /api/patients?q=). */
+const SEARCH_MATCH_CAP = 1000;
+
 /** What tells two patients of one name apart at the desk. */
 function details(patient: Patient): string {
   const parts = [patient.dateOfBirth ? `born ${formatDate(patient.dateOfBirth)}` : null, patient.email ?? patient.phone];
@@ -86,11 +89,11 @@ export function PatientCombobox({
       : search.data && search.data.total === 0
         ? `No patient matches “${q}”. Add them on the Patients page.`
         : search.data && search.data.total > matches.length
-          ? `${search.data.total} patients match; the first ${matches.length} are listed. Type more to narrow.`
+          ? `${search.data.total >= SEARCH_MATCH_CAP ? `At least ${SEARCH_MATCH_CAP}` : search.data.total} patients match; the first ${matches.length} are listed. Type more to narrow.`
           : `${matches.length} ${matches.length === 1 ? 'patient matches' : 'patients match'}.`;
 
   return (
-    <Field label="Patient" hint="Type part of the name or email" error={error}>
+    <Field label="Patient" hint="Type a name, email, phone or birth date (YYYY-MM-DD)" error={error}>
       {(p) => (
         <div className="combobox">
           <input

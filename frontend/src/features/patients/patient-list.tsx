@@ -16,7 +16,7 @@ export function PatientList() {
 
   return (
     <>
-      <Field label="Search patients" hint="Name or email; results update as you type">
+      <Field label="Search patients" hint="Name, email, phone or birth date; results update as you type">
         {(p) => <input {...p} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />}
       </Field>
       {patients.isPending && <p className="muted">Loading patients…</p>}
