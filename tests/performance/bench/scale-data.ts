@@ -51,7 +51,7 @@ FROM generate_series($1::int, $2::int - 1) AS n,
 
 const PATIENT_KEYS = `
 INSERT INTO patient_search_keys (key, patient_id)
-SELECT DISTINCT k, p.id FROM patients p, unnest(patient_search_keys_of(p.name, p.email, p.phone, p.date_of_birth)) AS k`;
+SELECT k, p.id FROM patients p, unnest(patient_search_keys_of(p.name, p.email, p.phone, p.date_of_birth)) AS k`;
 const NAME_WORDS = `
 INSERT INTO patient_name_words (word)
 SELECT DISTINCT w FROM patients p, unnest(string_to_array(patient_search_text(p.name), ' ')) AS w WHERE w <> ''

@@ -62,6 +62,6 @@ $$;
 CREATE TRIGGER patients_search AFTER INSERT OR UPDATE ON patients FOR EACH ROW EXECUTE FUNCTION patients_index_search();
 
 INSERT INTO patient_search_keys (key, patient_id)
-  SELECT DISTINCT k, p.id FROM patients p, unnest(patient_search_keys_of(p.name, p.email, p.phone, p.date_of_birth)) AS k;
+  SELECT k, p.id FROM patients p, unnest(patient_search_keys_of(p.name, p.email, p.phone, p.date_of_birth)) AS k;
 INSERT INTO patient_name_words (word)
   SELECT DISTINCT w FROM patients p, unnest(string_to_array(patient_search_text(p.name), ' ')) AS w WHERE w <> '';
