@@ -69,7 +69,7 @@ async function scale() {
   }
   ensureBuilt();
   const workers = numberArg(args.workers) ?? defaultWorkers();
-  const seconds = numberArg(args.duration) ?? 10;
+  const seconds = numberArg(args.duration) ?? 20;
   log(`scale: 100k then 10M appointments on PostgreSQL, workers=${workers}, ${seconds}s per figure`);
   const appointments = numberArg(args.appointments) ?? 10_000_000;
   process.exitCode = (await runScale({ workers, seconds, appointments, keep: args.keep, log })) ? 0 : 1;
@@ -145,7 +145,7 @@ async function main() {
     );
     const invariants = {
       contentionWinnersOk: slotsOk,
-      overlappingPairs: overlaps,
+      overlappingRows: overlaps,
       bookFailures: failures(runs.book!, '201'),
       mixedFailures: Object.entries(runs.mixed!.statuses)
         .filter(([status]) => status !== '200' && status !== '201')

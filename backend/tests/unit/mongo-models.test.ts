@@ -117,16 +117,19 @@ describe('Mongo indexes', () => {
     ]);
   });
 
-  it('drop the old email index that held every patient, once, so patients without an email fit', async () => {
+  it('drops the indexes a newer one replaced, once: the email key that held every patient, the day list on start alone', async () => {
     const stubs = stubbedMongo();
     const dropped: unknown[] = [];
     stubs.stub('Patient', 'dropIndex', async (name) => void dropped.push(name));
+    stubs.stub('Appointment', 'dropIndex', async (name) => void dropped.push(name));
     stubs.stub('Patient', 'listIndexes', () => cursorOf([{ name: '_id_' }, { name: 'emailKey_1', unique: true }]));
+    stubs.stub('Appointment', 'listIndexes', () => cursorOf([{ name: '_id_' }, { name: 'start_1' }]));
     await dropReplacedIndexes(stubs.models);
-    expect(dropped).toEqual(['emailKey_1']);
+    expect(dropped).toEqual(['emailKey_1', 'start_1']);
 
     stubs.stub('Patient', 'listIndexes', () => cursorOf([{ name: '_id_' }, { name: 'emailKey_when_given', unique: true }]));
+    stubs.stub('Appointment', 'listIndexes', () => cursorOf([{ name: '_id_' }, { name: 'start_1__id_1' }]));
     await dropReplacedIndexes(stubs.models);
-    expect(dropped).toEqual(['emailKey_1']);
+    expect(dropped).toEqual(['emailKey_1', 'start_1']);
   });
 });

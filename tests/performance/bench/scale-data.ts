@@ -6,6 +6,7 @@
  * only the history behind them and the number of patients grow.
  */
 import type { SqlDatabase } from '../../../backend/src/store/sql/db.js';
+import { inChunks, withoutIndexes } from './scale-bulk.js';
 
 export const SCALE_DOCTORS = 1000;
 export const SLOTS_PER_DAY = 16;
@@ -51,7 +52,10 @@ FROM generate_series($1::int, $2::int - 1) AS n,
 
 const PATIENT_KEYS = `
 INSERT INTO patient_search_keys (key, patient_id)
-SELECT k, p.id FROM patients p, unnest(patient_search_keys_of(p.name, p.email, p.phone, p.date_of_birth)) AS k`;
+SELECT k, p.id FROM patients p, unnest(patient_search_keys_of(p.name, p.email, p.phone, p.date_of_birth)) AS k
+WHERE left(p.id::text, 1) = $1`;
+// Patient ids are md5 hashes: their first hex digit splits the register into sixteen even parts.
+const HEX_DIGITS = '0123456789abcdef';
 const NAME_WORDS = `
 INSERT INTO patient_name_words (word)
 SELECT DISTINCT w FROM patients p, unnest(string_to_array(patient_search_text(p.name), ' ')) AS w WHERE w <> ''
@@ -78,7 +82,7 @@ async function timed(seconds: Record<string, number>, name: string, work: () => 
 /**
  * Loads one size: patients (search keys built set-based, not by the per-row trigger), doctors,
  * then the appointments in chunks, so the log shows progress. The history ends `futureDays`
- * after tomorrow, with the exclusion constraints checking every row as it goes in.
+ * after tomorrow. The exclusion constraints are built after the load, so they check every row.
  */
 export async function loadScale(db: SqlDatabase, size: ScaleSize, futureDays: number, log: (line: string) => void): Promise<ScaleData> {
   const seconds: Record<string, number> = {};
@@ -93,7 +97,11 @@ export async function loadScale(db: SqlDatabase, size: ScaleSize, futureDays: nu
     await db.exec('ALTER TABLE patients ENABLE TRIGGER patients_search');
   });
   await timed(seconds, 'search keys', async () => {
-    await db.exec(PATIENT_KEYS);
+    await withoutIndexes(db, 'patient_search_keys', () =>
+      inChunks(HEX_DIGITS.length, 1, async (digit) => {
+        await db.query(PATIENT_KEYS, [HEX_DIGITS[digit]]);
+      }),
+    );
     await db.exec(NAME_WORDS);
   });
   log(
@@ -103,11 +111,16 @@ export async function loadScale(db: SqlDatabase, size: ScaleSize, futureDays: nu
     `INSERT INTO doctors (id, name, specialty, slot_minutes, created_at, updated_at)
      SELECT md5('doctor' || n)::uuid, 'Scale Doctor ' || n, 'General Practice', 30, now(), now() FROM generate_series(0, ${SCALE_DOCTORS - 1}) n`,
   );
-  for (let from = 0; from < size.appointments; from += CHUNK) {
-    const to = Math.min(size.appointments, from + CHUNK);
-    await timed(seconds, 'appointments', () => db.query(APPOINTMENTS, [from, to, size.patients, new Date(firstDay)]));
-    log(`${size.label}: ${to} of ${size.appointments} appointments (${seconds.appointments!.toFixed(0)} s)`);
-  }
+  let loaded = 0;
+  const insertAll = () =>
+    inChunks(size.appointments, CHUNK, async (from, to) => {
+      await db.query(APPOINTMENTS, [from, to, size.patients, new Date(firstDay)]);
+      loaded += to - from;
+      log(`${size.label}: ${loaded} of ${size.appointments} appointments`);
+    });
+  await timed(seconds, 'appointments and indexes', () =>
+    withoutIndexes(db, 'appointments', () => timed(seconds, 'appointments', insertAll)),
+  );
   await timed(seconds, 'analyze', () => db.exec('VACUUM ANALYZE'));
   const ids = await db.query<{ doctors: string[]; patients: string[] }>(
     `SELECT (SELECT array_agg(md5('doctor' || n)::uuid ORDER BY n) FROM generate_series(0, ${SCALE_DOCTORS - 1}) n) AS doctors,

@@ -33,6 +33,7 @@ export async function startServer(databaseUrl: string, workers: number): Promise
       DATABASE_URL: databaseUrl,
       WEB_CONCURRENCY: String(workers),
       RATE_LIMIT_PER_MINUTE: '0',
+      PATIENT_READS_PER_MINUTE: '0',
       SEED_DEMO: 'false',
       SERVE_FRONTEND: 'false',
       LOG_LEVEL: 'warn',

@@ -228,9 +228,11 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
         const params = [doctorId ?? null, patientId ?? null, status ?? null, from ?? null, to ?? null];
         const order = newestFirst ? 'a.start_at DESC, a.id DESC' : 'a.start_at, a.id';
         const [rows, count] = await Promise.all([
+          // The page is cut before the joins, so a day of 16,000 rows reads 100 patients, not 16,000.
           replica.query<AppointmentViewRow>(
-            `SELECT ${APPOINTMENT_VIEW_COLUMNS} FROM appointments a ${APPOINTMENT_VIEW_JOINS}
-             WHERE ${where} ORDER BY ${order} LIMIT $6 OFFSET $7`,
+            `SELECT ${APPOINTMENT_VIEW_COLUMNS}
+             FROM (SELECT * FROM appointments a WHERE ${where} ORDER BY ${order} LIMIT $6 OFFSET $7) a ${APPOINTMENT_VIEW_JOINS}
+             ORDER BY ${order}`,
             [...params, limit, offset],
           ),
           replica.query<{ total: number }>(`SELECT count(*)::int AS total FROM appointments a WHERE ${where}`, params),
