@@ -147,6 +147,21 @@ export class ServiceUnavailableError extends AppError {
 
 export const bookingConflict = () => new ConflictError('BOOKING_CONFLICT');
 export const patientConflict = () => new ConflictError('PATIENT_CONFLICT');
+
+const STATUS_WORDS: Record<string, string> = {
+  BOOKED: 'booked',
+  CHECKED_IN: 'checked-in',
+  COMPLETED: 'completed',
+  NO_SHOW: 'no-show',
+  CANCELLED: 'cancelled',
+};
+/** The 409 for a step the appointment's status does not allow, e.g. "A completed appointment cannot be cancelled". */
+export function invalidTransition(status: string, doing: string): ConflictError {
+  if (status === 'CANCELLED') {
+    return new ConflictError('ALREADY_CANCELLED', doing === 'cancelled' ? undefined : `A cancelled appointment cannot be ${doing}`);
+  }
+  return new ConflictError('INVALID_TRANSITION', `A ${STATUS_WORDS[status] ?? status} appointment cannot be ${doing}`);
+}
 // Both adapters' unique indexes on the patient email end here, whatever their driver calls it.
 export const duplicateEmail = () => new ConflictError('DUPLICATE', undefined, [{ path: 'email', message: 'already registered' }]);
 

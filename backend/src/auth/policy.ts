@@ -58,6 +58,9 @@ export const POLICY: Readonly<Record<string, Rule>> = {
   'GET /api/appointments/:id': CLINICAL,
   'POST /api/appointments/:id/reschedule': DESK,
   'POST /api/appointments/:id/cancel': DESK,
+  'POST /api/appointments/:id/check-in': DESK,
+  'POST /api/appointments/:id/complete': DESK,
+  'POST /api/appointments/:id/no-show': DESK,
   'GET /api/availability': CLINICAL,
 };
 

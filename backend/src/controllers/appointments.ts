@@ -6,9 +6,11 @@ import {
   cancelAppointmentBody,
   listAppointmentsQuery,
   rescheduleAppointmentBody,
+  statusStepBody,
 } from '../schemas/appointments.js';
 import { idParams } from '../schemas/common.js';
 import type { AppointmentService } from '../services/appointments.js';
+import type { FrontDeskStep } from '../services/front-desk.js';
 import { parseInstant } from '../services/clinic-time.js';
 import type { AppointmentView, IdempotencyCompletion } from '../store/store.js';
 import { parse } from './parse.js';
@@ -60,13 +62,23 @@ export function appointmentsController(appointments: AppointmentService, timezon
       const view = await appointments.cancel(id, body.reason ?? null, idempotencyFor(res, 200));
       res.json(ok(presentAppointment(view)));
     },
+    step: (step: FrontDeskStep) => async (req: Request, res: Response) => {
+      const { id } = parse(idParams, req.params, 'params');
+      parse(statusStepBody, req.body, 'body');
+      res.json(ok(presentAppointment(await appointments.step(id, step, idempotencyFor(res, 200)))));
+    },
     get: async (req: Request, res: Response) => {
       const { id } = parse(idParams, req.params, 'params');
       res.json(ok(presentAppointment(await appointments.get(id))));
     },
     list: async (req: Request, res: Response) => {
-      const query = parse(listAppointmentsQuery, req.query, 'query');
-      const page = await appointments.list({ ...query, from: instant(query.from, 'from'), to: instant(query.to, 'to') });
+      const { status, ...query } = parse(listAppointmentsQuery, req.query, 'query');
+      const page = await appointments.list({
+        ...query,
+        ...(status ? { statuses: [status] } : {}),
+        from: instant(query.from, 'from'),
+        to: instant(query.to, 'to'),
+      });
       res.json(okPage(page, query, presentAppointment));
     },
     availability: async (req: Request, res: Response) => {

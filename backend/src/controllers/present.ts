@@ -46,6 +46,12 @@ export const presentAppointment = (appointment: AppointmentView): AppointmentBod
   reason: appointment.reason,
   cancelledAt: iso(appointment.cancelledAt),
   cancellationReason: appointment.cancellationReason,
+  checkedInAt: iso(appointment.checkedInAt),
+  checkedInBy: appointment.checkedInBy,
+  completedAt: iso(appointment.completedAt),
+  completedBy: appointment.completedBy,
+  noShowAt: iso(appointment.noShowAt),
+  noShowBy: appointment.noShowBy,
   createdAt: appointment.createdAt.toISOString(),
   updatedAt: appointment.updatedAt.toISOString(),
 });

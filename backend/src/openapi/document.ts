@@ -8,6 +8,7 @@ import {
   cancelAppointmentBody,
   rescheduleAppointmentBody,
   listAppointmentsQuery,
+  statusStepBody,
 } from '../schemas/appointments.js';
 import { envelope, idParams, listEnvelope, named, pagingQuery, z } from '../schemas/common.js';
 import {
@@ -129,6 +130,19 @@ function systemRoutes(): RouteConfig[] {
 
 function appointmentRoutes(): RouteConfig[] {
   const one = envelope(appointmentSchema);
+  const frontDeskStep = (step: string, summary: string): RouteConfig[] => [
+    {
+      method: 'post',
+      path: `/api/appointments/{id}/${step}`,
+      tags: ['Appointments'],
+      summary,
+      request: { params: idParams, headers: idempotentHeaders, body: { ...jsonBody(statusStepBody), required: false } },
+      responses: {
+        ...ok(200, 'The appointment with its new status (or the replay of an earlier identical request)', one, replayedHeader),
+        ...errorResponses([...WRITE_ERRORS, ERRORS.notFound, ERRORS.cancelled, ERRORS.transition, ERRORS.inProgress, ERRORS.reused]),
+      },
+    },
+  ];
   return [
     {
       method: 'post',
@@ -183,6 +197,7 @@ function appointmentRoutes(): RouteConfig[] {
           ERRORS.booking,
           ERRORS.patient,
           ERRORS.cancelled,
+          ERRORS.transition,
           ERRORS.inProgress,
           ERRORS.past,
           ERRORS.hours,
@@ -198,9 +213,12 @@ function appointmentRoutes(): RouteConfig[] {
       request: { params: idParams, headers: idempotentHeaders, body: { ...jsonBody(cancelAppointmentBody), required: false } },
       responses: {
         ...ok(200, 'Cancelled (or the replay of an earlier identical request)', one, replayedHeader),
-        ...errorResponses([...WRITE_ERRORS, ERRORS.notFound, ERRORS.cancelled, ERRORS.inProgress, ERRORS.reused]),
+        ...errorResponses([...WRITE_ERRORS, ERRORS.notFound, ERRORS.cancelled, ERRORS.transition, ERRORS.inProgress, ERRORS.reused]),
       },
     },
+    ...frontDeskStep('check-in', 'The patient has arrived: BOOKED to CHECKED_IN, stamped with the time and the caller'),
+    ...frontDeskStep('complete', 'The visit is over: CHECKED_IN to COMPLETED; the time stays held'),
+    ...frontDeskStep('no-show', 'The patient did not come: BOOKED to NO_SHOW; the interval is free again'),
     {
       method: 'get',
       path: '/api/patients/{id}/appointments',

@@ -17,6 +17,7 @@ export const ERRORS = {
   booking: row('BOOKING_CONFLICT'),
   patient: row('PATIENT_CONFLICT'),
   cancelled: row('ALREADY_CANCELLED'),
+  transition: row('INVALID_TRANSITION'),
   duplicate: row('DUPLICATE'),
   inProgress: row('IDEMPOTENCY_IN_PROGRESS'),
   tooLarge: row('PAYLOAD_TOO_LARGE'),

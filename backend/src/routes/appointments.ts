@@ -10,7 +10,10 @@ export function appointmentsRouter(
     .get('/', controller.list)
     .get('/:id', controller.get)
     .post('/:id/reschedule', middleware.idempotency, controller.reschedule)
-    .post('/:id/cancel', middleware.idempotency, controller.cancel);
+    .post('/:id/cancel', middleware.idempotency, controller.cancel)
+    .post('/:id/check-in', middleware.idempotency, controller.step('check-in'))
+    .post('/:id/complete', middleware.idempotency, controller.step('complete'))
+    .post('/:id/no-show', middleware.idempotency, controller.step('no-show'));
 }
 
 export function availabilityRouter(controller: ReturnType<typeof appointmentsController>) {

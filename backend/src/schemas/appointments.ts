@@ -21,6 +21,8 @@ export const rescheduleAppointmentBody = z.preprocess(
 
 export const cancelAppointmentBody = named('CancelAppointment', contract.cancelAppointmentBody);
 
+export const statusStepBody = named('StatusStep', contract.statusStepBody);
+
 export const listAppointmentsQuery = z
   .object({
     doctorId: idSchema.optional(),

@@ -1,3 +1,4 @@
+import { currentActor } from '../config/context.js';
 import type { Logger } from '../config/logger.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import type { AppointmentFilter, IdempotencyCompletion, Store } from '../store/store.js';
@@ -5,6 +6,7 @@ import type { AuditService } from './audit.js';
 import { findAvailability, type AvailabilityQuery } from './availability.js';
 import { bookAppointment, rescheduleAppointment, type BookingPolicy, type BookingRequest, type RescheduleRequest } from './booking.js';
 import { dayBounds } from './clinic-time.js';
+import { FRONT_DESK_STEPS, takeStep, type FrontDeskStep } from './front-desk.js';
 import type { ParticipantsCache } from './participants-cache.js';
 import { confinedToDoctor } from './scope.js';
 
@@ -52,6 +54,15 @@ export function appointmentService(
       );
       logger.info('appointment cancelled', { appointmentId: id, doctorId: cancelled.doctorId });
       return cancelled;
+    },
+    step: async (id: string, step: FrontDeskStep, idempotency?: IdempotencyCompletion) => {
+      const { action } = FRONT_DESK_STEPS[step];
+      const stamp = { at: clock(), by: currentActor().label ?? 'unknown' };
+      const moved = await audit.write({ action, resourceType: 'appointment', resourceId: id }, (record) =>
+        takeStep(store, id, step, stamp, idempotency, record),
+      );
+      logger.info(`appointment ${step}`, { appointmentId: id, doctorId: moved.doctorId, status: moved.status });
+      return moved;
     },
     // Another doctor's appointment is answered as if it did not exist: its id tells nothing.
     get: (id: string) =>

@@ -1,5 +1,5 @@
 import { NotFoundError } from '../errors.js';
-import type { Store } from '../store/store.js';
+import { HOLDS_TIME, type Store } from '../store/store.js';
 import { dayBounds, overlaps, slotGrid, workingWindows, type ClinicHours, type Interval } from './clinic-time.js';
 
 export type AvailabilityQuery = { doctorId: string; date: string; duration?: number; patientId?: string };
@@ -7,17 +7,17 @@ export type AvailabilityQuery = { doctorId: string; date: string; duration?: num
 // The longest appointment there can be: one that starts this long before the day may reach into it.
 const MAX_DURATION_MS = 8 * 60 * 60 * 1000;
 
-/** The patient's BOOKED intervals that may overlap the day, so the desk is not offered their busy times. */
+/** The patient's held intervals that may overlap the day, so the desk is not offered their busy times. */
 async function patientBusy(store: Store, patientId: string, day: Interval): Promise<Interval[]> {
   if (!(await store.patients.get(patientId))) throw new NotFoundError('Patient not found');
   const from = new Date(day.start.getTime() - MAX_DURATION_MS);
-  const { items } = await store.appointments.list({ patientId, status: 'BOOKED', from, to: day.end, limit: 500, offset: 0 });
+  const { items } = await store.appointments.list({ patientId, statuses: HOLDS_TIME, from, to: day.end, limit: 500, offset: 0 });
   return items.map(({ start, end }) => ({ start, end }));
 }
 export type Availability = { doctorId: string; date: string; timezone: string; slotMinutes: number; slots: Interval[] };
 
 /**
- * Free slots of a day: the grid of the working windows, minus past times and BOOKED overlaps of
+ * Free slots of a day: the grid of the working windows, minus past times and held overlaps of
  * the doctor and, when a patient is named, of that patient with any doctor.
  */
 export async function findAvailability(store: Store, clinic: ClinicHours, query: AvailabilityQuery, now: Date): Promise<Availability> {

@@ -29,7 +29,13 @@ export type Patient = {
   updatedAt: Date;
 };
 
-export type AppointmentStatus = 'BOOKED' | 'CANCELLED';
+export type AppointmentStatus = 'BOOKED' | 'CHECKED_IN' | 'COMPLETED' | 'NO_SHOW' | 'CANCELLED';
+
+/** The statuses whose time no one else may have (SPEC): a cancelled or missed visit gives it back. */
+export const HOLDS_TIME = ['BOOKED', 'CHECKED_IN', 'COMPLETED'] as const satisfies readonly AppointmentStatus[];
+
+/** A front-desk step: the status it leads to, when it was recorded and by whom (the caller's label). */
+export type StatusChange = { status: 'CHECKED_IN' | 'COMPLETED' | 'NO_SHOW'; at: Date; by: string };
 
 export type Appointment = {
   id: string;
@@ -41,6 +47,12 @@ export type Appointment = {
   reason: string | null;
   cancelledAt: Date | null;
   cancellationReason: string | null;
+  checkedInAt: Date | null;
+  checkedInBy: string | null;
+  completedAt: Date | null;
+  completedBy: string | null;
+  noShowAt: Date | null;
+  noShowBy: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -51,7 +63,7 @@ export type AppointmentView = Appointment & {
   patient: { id: string; name: string };
 };
 
-/** A doctor and their BOOKED intervals in one window, as availability reads them. */
+/** A doctor and the intervals that hold their time (HOLDS_TIME) in one window, as availability reads them. */
 export type DoctorDay = { doctor: Doctor | null; booked: Array<{ start: Date; end: Date }> };
 
 export type NewDoctor = Pick<Doctor, 'name' | 'specialty' | 'email' | 'phone' | 'slotMinutes' | 'schedule'>;
@@ -88,7 +100,7 @@ export type PatientFilter = Page & { q?: string };
 export type AppointmentFilter = Page & {
   doctorId?: string;
   patientId?: string;
-  status?: AppointmentStatus;
+  statuses?: readonly AppointmentStatus[];
   from?: Date;
   to?: Date;
   newestFirst?: boolean;
@@ -131,17 +143,28 @@ export interface AppointmentRepository {
   /**
    * Inserts atomically, in one round trip where the engine allows, if the doctor and patient are
    * still at `versions`; else throws ParticipantsChangedError. Throws BOOKING_CONFLICT /
-   * PATIENT_CONFLICT when a BOOKED one overlaps.
+   * PATIENT_CONFLICT when one that holds its time overlaps.
    */
   book(input: NewAppointment, idempotency?: IdempotencyCompletion, audit?: AuditEntry): Promise<AppointmentView>;
-  /** Moves a BOOKED appointment under the same overlap guarantee as book (itself excluded). */
+  /** Moves a BOOKED appointment under the same overlap guarantee as book (itself excluded); refuses others as cancel does. */
   reschedule(id: string, start: Date, end: Date, idempotency?: IdempotencyCompletion, audit?: AuditEntry): Promise<AppointmentView>;
-  /** Throws NOT_FOUND or ALREADY_CANCELLED; never deletes. */
+  /**
+   * Records a front-desk step if the appointment is still `from`, in one conditional write; null
+   * when it is unknown or no longer `from` (the caller reads it again to say why).
+   */
+  setStatus(
+    id: string,
+    from: AppointmentStatus,
+    change: StatusChange,
+    idempotency?: IdempotencyCompletion,
+    audit?: AuditEntry,
+  ): Promise<AppointmentView | null>;
+  /** Throws NOT_FOUND, ALREADY_CANCELLED, or INVALID_TRANSITION for one past BOOKED; never deletes. */
   cancel(id: string, reason: string | null, idempotency?: IdempotencyCompletion, audit?: AuditEntry): Promise<AppointmentView>;
   get(id: string): Promise<AppointmentView | null>;
   list(filter: AppointmentFilter): Promise<PageOf<AppointmentView>>;
   /**
-   * A doctor and their BOOKED intervals overlapping [from, to), read together for availability.
+   * A doctor and the intervals that hold their time overlapping [from, to), read together for availability.
    * It may be answered from memory: it always reflects every write this process has finished,
    * and another process's writes as soon as the adapter hears of them.
    */

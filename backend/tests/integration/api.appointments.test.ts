@@ -127,7 +127,7 @@ describe('concurrent bookings over HTTP', () => {
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses).toEqual([201, ...Array(49).fill(409)]);
     expect(new Set(responses.filter((r) => r.status === 409).map((r) => r.body.error.code))).toEqual(new Set(['BOOKING_CONFLICT']));
-    expect((await opened.store.appointments.list({ doctorId: doctor.id, status: 'BOOKED', limit: 100, offset: 0 })).total).toBe(1);
+    expect((await opened.store.appointments.list({ doctorId: doctor.id, statuses: ['BOOKED'], limit: 100, offset: 0 })).total).toBe(1);
   });
 
   it('keeps 30 simultaneous staggered bookings free of overlaps', async () => {
@@ -144,7 +144,7 @@ describe('concurrent bookings over HTTP', () => {
         }),
       ),
     );
-    const { items } = await opened.store.appointments.list({ doctorId: doctor.id, status: 'BOOKED', limit: 100, offset: 0 });
+    const { items } = await opened.store.appointments.list({ doctorId: doctor.id, statuses: ['BOOKED'], limit: 100, offset: 0 });
     expect(items.length).toBeGreaterThan(5);
     const overlapping = items.filter((a, i) => items.some((b, j) => j > i && a.start < b.end && b.start < a.end));
     expect(overlapping).toEqual([]);

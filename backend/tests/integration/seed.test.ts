@@ -29,7 +29,7 @@ describe('demo seed', () => {
   });
 
   it('keeps every doctor and patient free of overlapping booked appointments', async () => {
-    const { items } = await opened.store.appointments.list({ status: 'BOOKED', limit: 500, offset: 0 });
+    const { items } = await opened.store.appointments.list({ statuses: ['BOOKED'], limit: 500, offset: 0 });
     const clash = items.filter((a, i) =>
       items.some((b, j) => j > i && (a.doctorId === b.doctorId || a.patientId === b.patientId) && a.start < b.end && b.start < a.end),
     );

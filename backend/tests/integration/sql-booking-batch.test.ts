@@ -79,7 +79,7 @@ for (const engine of engines) {
       const outcomes = await Promise.all(rows.map(book));
       expect(counter.statements).toBe(1);
       expect(outcomes).toEqual(rows.map((_, i) => (i % 2 === 0 ? 'inserted' : 'taken')));
-      const { items } = await store.appointments.list({ doctorId: doctor.id, status: 'BOOKED', limit: 50, offset: 0 });
+      const { items } = await store.appointments.list({ doctorId: doctor.id, statuses: ['BOOKED'], limit: 50, offset: 0 });
       expect(items.map((item) => item.id).sort()).toEqual(
         rows
           .filter((_, i) => i % 2 === 0)

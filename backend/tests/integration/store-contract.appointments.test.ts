@@ -16,7 +16,7 @@ const booking = (doctor: Doctor, patient: Patient, start: string, end: string, r
 
 /** The invariant itself: no two BOOKED appointments of one doctor overlap. */
 async function overlapsOf(store: Store, doctorId: string) {
-  const { items } = await store.appointments.list({ doctorId, status: 'BOOKED', limit: 500, offset: 0 });
+  const { items } = await store.appointments.list({ doctorId, statuses: ['BOOKED'], limit: 500, offset: 0 });
   return items.filter((a, i) => items.some((b, j) => j > i && a.start < b.end && b.start < a.end));
 }
 
@@ -160,7 +160,7 @@ for (const engine of engines) {
       expect(all.total).toBe(2);
       const newest = await store.appointments.list({ patientId: patient.id, newestFirst: true, limit: 10, offset: 0 });
       expect(newest.items.map((x) => x.id)).toEqual([b.id, a.id]);
-      const booked = await store.appointments.list({ doctorId: doctor.id, status: 'BOOKED', limit: 10, offset: 0 });
+      const booked = await store.appointments.list({ doctorId: doctor.id, statuses: ['BOOKED'], limit: 10, offset: 0 });
       expect(booked.items.map((x) => x.id)).toEqual([a.id]);
       const window = await store.appointments.list({
         doctorId: doctor.id,
@@ -212,7 +212,7 @@ for (const engine of engines) {
       const lost = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
       expect(won).toHaveLength(1);
       expect(lost.map((result) => (result.reason as { code?: string }).code)).toEqual(Array(49).fill('BOOKING_CONFLICT'));
-      expect((await store.appointments.list({ doctorId: doctor.id, status: 'BOOKED', limit: 100, offset: 0 })).total).toBe(1);
+      expect((await store.appointments.list({ doctorId: doctor.id, statuses: ['BOOKED'], limit: 100, offset: 0 })).total).toBe(1);
     });
 
     it('never keeps two overlapping BOOKED intervals among 30 simultaneous staggered bookings', async () => {
@@ -242,7 +242,7 @@ for (const engine of engines) {
       expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
       const codes = results.flatMap((result) => (result.status === 'rejected' ? [(result.reason as { code?: string }).code] : []));
       expect(codes.filter((code) => code !== 'BOOKING_CONFLICT' && code !== 'PATIENT_CONFLICT')).toEqual([]);
-      const { items } = await store.appointments.list({ patientId: patient.id, status: 'BOOKED', limit: 100, offset: 0 });
+      const { items } = await store.appointments.list({ patientId: patient.id, statuses: ['BOOKED'], limit: 100, offset: 0 });
       expect(items).toHaveLength(1);
     });
 

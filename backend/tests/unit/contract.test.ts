@@ -62,6 +62,12 @@ describe('what the presenters send', () => {
     reason: 'Annual check-up',
     cancelledAt: at,
     cancellationReason: 'Patient called to cancel',
+    checkedInAt: null,
+    checkedInBy: null,
+    completedAt: null,
+    completedBy: null,
+    noShowAt: null,
+    noShowBy: null,
     createdAt: at,
     updatedAt: at,
   };

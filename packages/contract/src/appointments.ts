@@ -2,7 +2,7 @@ import { freeText, idSchema, isoDateTime, z } from './fields.js';
 
 const reason = freeText(500);
 
-export const appointmentStatus = z.enum(['BOOKED', 'CANCELLED']);
+export const appointmentStatus = z.enum(['BOOKED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW', 'CANCELLED']);
 
 export const bookAppointmentBody = z
   .object({
@@ -20,6 +20,9 @@ export const rescheduleAppointmentBody = z
     end: isoDateTime.optional().meta({ description: 'Defaults to the new start plus the appointment’s current length' }),
   })
   .strict();
+
+/** Check-in, complete and no-show take no fields; the time and the caller are recorded by the server. */
+export const statusStepBody = z.object({}).strict();
 
 export const cancelAppointmentBody = z
   .object({ reason: reason.nullable().optional().meta({ example: 'Patient called to cancel' }) })
@@ -48,6 +51,12 @@ export const appointmentSchema = z.object({
   reason: z.string().nullable(),
   cancelledAt: z.string().nullable(),
   cancellationReason: z.string().nullable(),
+  checkedInAt: z.string().nullable().meta({ description: 'When the patient was checked in (CHECKED_IN)' }),
+  checkedInBy: z.string().nullable().meta({ description: 'Who checked the patient in: an account’s email or a token’s name' }),
+  completedAt: z.string().nullable(),
+  completedBy: z.string().nullable(),
+  noShowAt: z.string().nullable(),
+  noShowBy: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

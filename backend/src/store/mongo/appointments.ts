@@ -1,11 +1,12 @@
 import type { ClientSession, Connection } from 'mongoose';
-import { ConflictError, NotFoundError } from '../../errors.js';
+import { invalidTransition, NotFoundError } from '../../errors.js';
 import {
   ParticipantsChangedError,
   type AppointmentRepository,
   type AppointmentView,
   type IdempotencyCompletion,
   type NewAppointment,
+  type StatusChange,
 } from '../store.js';
 import type { MongoAuditWriter } from './audit.js';
 import { BOOKING_RETRY_POLICY, runBookingTransaction } from './booking-transaction.js';
@@ -15,6 +16,13 @@ import { isObjectIdHex, toDoctor, toObjectId, toPatient } from './mapping.js';
 import type { Models } from './models/index.js';
 import { conflictError, findConflict, overlapping, type Conflict, type OverlapProbe } from './overlap.js';
 import { appointmentViews } from './views.js';
+
+// Each step stamps its own pair of fields.
+const STAMPED: Record<StatusChange['status'], 'checkedIn' | 'completed' | 'noShow'> = {
+  CHECKED_IN: 'checkedIn',
+  COMPLETED: 'completed',
+  NO_SHOW: 'noShow',
+};
 
 /** Without an audit writer (unit tests of the booking rules) writes store no audit record. */
 export function mongoAppointments(
@@ -104,7 +112,7 @@ export function mongoAppointments(
           async (session) => {
             const current = await Appointment.findById(id).session(session).lean();
             if (!current) throw new NotFoundError('Appointment not found');
-            if (current.status !== 'BOOKED') throw new ConflictError('ALREADY_CANCELLED', 'Appointment is already cancelled');
+            if (current.status !== 'BOOKED') throw invalidTransition(current.status, 'rescheduled');
             const probe = { doctorId: current.doctorId, patientId: current.patientId, start, end, except: current._id };
             await lockParticipants(probe, session);
             const conflict = await findConflict(models, probe, session);
@@ -137,10 +145,28 @@ export function mongoAppointments(
             { returnDocument: 'after', session },
           ).lean();
           if (!updated) {
-            const exists = await Appointment.exists({ _id: id }).session(session);
-            if (!exists) throw new NotFoundError('Appointment not found');
-            throw new ConflictError('ALREADY_CANCELLED', 'Appointment is already cancelled');
+            const current = await Appointment.findById(id, { status: 1 }).session(session).lean();
+            if (!current) throw new NotFoundError('Appointment not found');
+            throw invalidTransition(current.status, 'cancelled');
           }
+          const [view] = await appointmentViews(models, [updated], session);
+          await remember(idempotency, view!, session);
+          await audit?.pending(entry, view!.id, session);
+          return view!;
+        });
+      }),
+
+    setStatus: (id, from, change, idempotency, entry) =>
+      mongoCall(async () => {
+        if (!isObjectIdHex(id)) return null;
+        const stamp = STAMPED[change.status];
+        return inTransaction(async (session) => {
+          const updated = await Appointment.findOneAndUpdate(
+            { _id: id, status: from },
+            { $set: { status: change.status, [`${stamp}At`]: change.at, [`${stamp}By`]: change.by } },
+            { returnDocument: 'after', session },
+          ).lean();
+          if (!updated) return null;
           const [view] = await appointmentViews(models, [updated], session);
           await remember(idempotency, view!, session);
           await audit?.pending(entry, view!.id, session);
@@ -155,13 +181,13 @@ export function mongoAppointments(
         return doc ? (await appointmentViews(models, [doc]))[0]! : null;
       }),
 
-    list: ({ doctorId, patientId, status, from, to, limit, offset, newestFirst }) =>
+    list: ({ doctorId, patientId, statuses, from, to, limit, offset, newestFirst }) =>
       mongoCall(async () => {
         if ((doctorId && !isObjectIdHex(doctorId)) || (patientId && !isObjectIdHex(patientId))) return { items: [], total: 0 };
         const filter = {
           ...(doctorId ? { doctorId: toObjectId(doctorId) } : {}),
           ...(patientId ? { patientId: toObjectId(patientId) } : {}),
-          ...(status ? { status } : {}),
+          ...(statuses ? { status: { $in: [...statuses] } } : {}),
           ...(from || to ? { start: { ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) } } : {}),
         };
         const direction = newestFirst ? -1 : 1;

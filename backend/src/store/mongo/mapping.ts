@@ -45,6 +45,12 @@ export function toAppointment(doc: AppointmentDoc): Appointment {
     reason: doc.reason ?? null,
     cancelledAt: doc.cancelledAt ?? null,
     cancellationReason: doc.cancellationReason ?? null,
+    checkedInAt: doc.checkedInAt ?? null,
+    checkedInBy: doc.checkedInBy ?? null,
+    completedAt: doc.completedAt ?? null,
+    completedBy: doc.completedBy ?? null,
+    noShowAt: doc.noShowAt ?? null,
+    noShowBy: doc.noShowBy ?? null,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };

@@ -1,5 +1,6 @@
 import type { ClientSession, QueryFilter, Types } from 'mongoose';
 import { bookingConflict, patientConflict, type ConflictError } from '../../errors.js';
+import { HOLDS_TIME } from '../store.js';
 import type { AppointmentDoc } from './models/appointment.js';
 import type { Models } from './models/index.js';
 
@@ -7,14 +8,14 @@ import type { Models } from './models/index.js';
 export const LONGEST_APPOINTMENT_MS = 8 * 60 * 60_000;
 
 /**
- * BOOKED appointments of one doctor or patient that overlap [start, end). Half-open: one ending
+ * Appointments that hold their time (HOLDS_TIME) of one doctor or patient and overlap [start, end). Half-open: one ending
  * at 10:30 does not overlap one starting at 10:30. An overlapping appointment cannot start more
  * than the longest allowed length before `start`, so the index scan is bounded on both sides
  * instead of walking the whole history while the lock documents are held.
  */
 export const overlapping = (field: 'doctorId' | 'patientId', id: Types.ObjectId, start: Date, end: Date): QueryFilter<AppointmentDoc> => ({
   ...(field === 'doctorId' ? { doctorId: id } : { patientId: id }),
-  status: 'BOOKED',
+  status: { $in: [...HOLDS_TIME] },
   start: { $gt: new Date(start.getTime() - LONGEST_APPOINTMENT_MS), $lt: end },
   end: { $gt: start },
 });

@@ -1,4 +1,4 @@
-import { bookingConflict, ConflictError, NotFoundError, patientConflict } from '../../errors.js';
+import { bookingConflict, ConflictError, invalidTransition, NotFoundError, patientConflict } from '../../errors.js';
 import type { DayCache, DayChange } from './day-cache.js';
 import {
   ParticipantsChangedError,
@@ -6,6 +6,7 @@ import {
   type AppointmentView,
   type DoctorDay,
   type IdempotencyCompletion,
+  type StatusChange,
 } from '../store.js';
 import type { AuditEntry } from '../ports/audit.js';
 import { appendInTransaction, auditJson } from './audit.js';
@@ -27,11 +28,14 @@ import {
   type PatientRow,
 } from './rows.js';
 
+// The exclusion constraints' predicate (migration 008), word for word, so their partial indexes answer.
+const HOLDS_TIME = `status IN ('BOOKED', 'CHECKED_IN', 'COMPLETED')`;
+
 // A fresh statement sees the winner that made the INSERT step aside; the doctor's conflict is named first.
 const WHO_CONFLICTS = `
 SELECT
-  EXISTS (SELECT 1 FROM appointments WHERE doctor_id = $1 AND status = 'BOOKED' AND tstzrange(start_at, end_at, '[)') && tstzrange($3, $4, '[)')) AS doctor,
-  EXISTS (SELECT 1 FROM appointments WHERE patient_id = $2 AND status = 'BOOKED' AND tstzrange(start_at, end_at, '[)') && tstzrange($3, $4, '[)')) AS patient`;
+  EXISTS (SELECT 1 FROM appointments WHERE doctor_id = $1 AND ${HOLDS_TIME} AND tstzrange(start_at, end_at, '[)') && tstzrange($3, $4, '[)')) AS doctor,
+  EXISTS (SELECT 1 FROM appointments WHERE patient_id = $2 AND ${HOLDS_TIME} AND tstzrange(start_at, end_at, '[)') && tstzrange($3, $4, '[)')) AS patient`;
 
 const PARTICIPANTS = `
 SELECT (SELECT to_jsonb(d) FROM doctors d WHERE d.id = $1) AS doctor,
@@ -42,10 +46,10 @@ SELECT (SELECT to_jsonb(d) FROM doctors d WHERE d.id = $1) AS doctor,
 const DOCTOR_DAY = `
 SELECT (SELECT to_jsonb(d) FROM doctors d WHERE d.id = $1) AS doctor,
        COALESCE((SELECT jsonb_agg(jsonb_build_array(a.start_at, a.end_at) ORDER BY a.start_at) FROM appointments a
-                 WHERE a.doctor_id = $1 AND a.status = 'BOOKED' AND tstzrange(a.start_at, a.end_at, '[)') && tstzrange($2, $3, '[)')),
+                 WHERE a.doctor_id = $1 AND a.${HOLDS_TIME} AND tstzrange(a.start_at, a.end_at, '[)') && tstzrange($2, $3, '[)')),
                 '[]'::jsonb) AS booked`;
 
-// Both change only a BOOKED row; no row back means the id is unknown or already cancelled.
+// Both change only a BOOKED row; no row back means the id is unknown or no longer BOOKED.
 const CANCEL = `
 WITH updated AS (
   UPDATE appointments SET status = 'CANCELLED', cancelled_at = $2, cancellation_reason = $3, updated_at = $2
@@ -58,6 +62,16 @@ const RESCHEDULE = `
 WITH updated AS (
   UPDATE appointments SET start_at = $2, end_at = $3, updated_at = $4
   WHERE id = $1 AND status = 'BOOKED'
+  RETURNING *
+)
+SELECT ${APPOINTMENT_VIEW_COLUMNS} FROM updated a ${APPOINTMENT_VIEW_JOINS}`;
+
+// Each step stamps its own pair of columns; the names come from this table, never from input.
+const STAMPED: Record<StatusChange['status'], string> = { CHECKED_IN: 'checked_in', COMPLETED: 'completed', NO_SHOW: 'no_show' };
+const setStatusStatement = (status: StatusChange['status']) => `
+WITH updated AS (
+  UPDATE appointments SET status = $3, ${STAMPED[status]}_at = $4, ${STAMPED[status]}_by = $5, updated_at = $4
+  WHERE id = $1 AND status = $2
   RETURNING *
 )
 SELECT ${APPOINTMENT_VIEW_COLUMNS} FROM updated a ${APPOINTMENT_VIEW_JOINS}`;
@@ -111,14 +125,15 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
       throw error;
     }
   };
-  const updateBooked = (statement: string, params: unknown[], idempotency?: IdempotencyCompletion, audit?: AuditEntry) =>
+  const updateBooked = (doing: string, statement: string, params: unknown[], idempotency?: IdempotencyCompletion, audit?: AuditEntry) =>
     db.transaction(async (tx) => {
       const id = params[0] as string;
       const updated = isSqlId(id) ? await tx.query<AppointmentViewRow>(statement, params) : { rows: [] };
       const row = updated.rows[0];
       if (!row) {
-        if (!(await getView(tx, id))) throw new NotFoundError('Appointment not found');
-        throw new ConflictError('ALREADY_CANCELLED');
+        const current = await getView(tx, id);
+        if (!current) throw new NotFoundError('Appointment not found');
+        throw invalidTransition(current.status, doing);
       }
       const view = toAppointmentView(row);
       await remember(tx, idempotency, view);
@@ -153,6 +168,12 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
           reason: input.reason,
           cancelledAt: null,
           cancellationReason: null,
+          checkedInAt: null,
+          checkedInBy: null,
+          completedAt: null,
+          completedBy: null,
+          noShowAt: null,
+          noShowBy: null,
           createdAt: now,
           updatedAt: now,
           doctor: input.doctor,
@@ -195,7 +216,7 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
 
     cancel: (id, reason, idempotency, audit) =>
       changing(
-        () => sqlCall(() => updateBooked(CANCEL, [id, new Date(), reason], idempotency, audit)),
+        () => sqlCall(() => updateBooked('cancelled', CANCEL, [id, new Date(), reason], idempotency, audit)),
         (view) => ({ doctorId: view.doctorId, start: view.start, end: view.end }),
       ),
 
@@ -207,7 +228,7 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
             // fails one with a deadlock, and running it again meets the winner and reports the conflict.
             for (let attempt = 1; ; attempt += 1) {
               try {
-                return await updateBooked(RESCHEDULE, [id, start, end, new Date()], idempotency, audit);
+                return await updateBooked('rescheduled', RESCHEDULE, [id, start, end, new Date()], idempotency, audit);
               } catch (error) {
                 if (attempt >= 3 || (error as { code?: string }).code !== DEADLOCK) throw error;
               }
@@ -217,15 +238,37 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
         (view) => ({ doctorId: view.doctorId }),
       ),
 
+    setStatus: (id, from, change, idempotency, audit) =>
+      sqlCall(async () => {
+        if (!isSqlId(id)) return null;
+        const view = await db.transaction(async (tx) => {
+          const updated = await tx.query<AppointmentViewRow>(setStatusStatement(change.status), [
+            id,
+            from,
+            change.status,
+            change.at,
+            change.by,
+          ]);
+          if (!updated.rows[0]) return null;
+          const moved = toAppointmentView(updated.rows[0]);
+          await remember(tx, idempotency, moved);
+          await appendInTransaction(tx, audit, moved.id);
+          return moved;
+        });
+        // A no-show gives its time back: every process's availability must hear of it.
+        if (view && change.status === 'NO_SHOW') feed.changed({ doctorId: view.doctorId, start: view.start, end: view.end });
+        return view;
+      }),
+
     get: (id) => sqlCall(() => getView(db, id)),
 
-    list: ({ doctorId, patientId, status, from, to, limit, offset, newestFirst }) =>
+    list: ({ doctorId, patientId, statuses, from, to, limit, offset, newestFirst }) =>
       sqlCall(async () => {
         if ((doctorId && !isSqlId(doctorId)) || (patientId && !isSqlId(patientId))) return { items: [], total: 0 };
         const where = `($1::uuid IS NULL OR a.doctor_id = $1) AND ($2::uuid IS NULL OR a.patient_id = $2)
-          AND ($3::text IS NULL OR a.status = $3) AND ($4::timestamptz IS NULL OR a.start_at >= $4)
+          AND ($3::text[] IS NULL OR a.status = ANY ($3)) AND ($4::timestamptz IS NULL OR a.start_at >= $4)
           AND ($5::timestamptz IS NULL OR a.start_at < $5)`;
-        const params = [doctorId ?? null, patientId ?? null, status ?? null, from ?? null, to ?? null];
+        const params = [doctorId ?? null, patientId ?? null, statuses ?? null, from ?? null, to ?? null];
         const order = newestFirst ? 'a.start_at DESC, a.id DESC' : 'a.start_at, a.id';
         const [rows, count] = await Promise.all([
           // The page is cut before the joins, so a day of 16,000 rows reads 100 patients, not 16,000.

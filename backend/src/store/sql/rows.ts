@@ -1,4 +1,4 @@
-import type { AppointmentView, Doctor, Patient, Schedule } from '../store.js';
+import type { AppointmentStatus, AppointmentView, Doctor, Patient, Schedule } from '../store.js';
 
 export type DoctorRow = {
   id: string;
@@ -28,10 +28,16 @@ export type AppointmentViewRow = {
   patient_id: string;
   start_at: Date;
   end_at: Date;
-  status: 'BOOKED' | 'CANCELLED';
+  status: AppointmentStatus;
   reason: string | null;
   cancelled_at: Date | null;
   cancellation_reason: string | null;
+  checked_in_at: Date | null;
+  checked_in_by: string | null;
+  completed_at: Date | null;
+  completed_by: string | null;
+  no_show_at: Date | null;
+  no_show_by: string | null;
   created_at: Date;
   updated_at: Date;
   doctor_name: string;
@@ -40,7 +46,8 @@ export type AppointmentViewRow = {
 };
 
 export const APPOINTMENT_VIEW_COLUMNS = `a.id, a.doctor_id, a.patient_id, a.start_at, a.end_at, a.status, a.reason,
-  a.cancelled_at, a.cancellation_reason, a.created_at, a.updated_at,
+  a.cancelled_at, a.cancellation_reason, a.checked_in_at, a.checked_in_by, a.completed_at, a.completed_by, a.no_show_at, a.no_show_by,
+  a.created_at, a.updated_at,
   d.name AS doctor_name, d.specialty AS doctor_specialty, p.name AS patient_name`;
 
 export const APPOINTMENT_VIEW_JOINS = 'JOIN doctors d ON d.id = a.doctor_id JOIN patients p ON p.id = a.patient_id';
@@ -94,6 +101,12 @@ export function toAppointmentView(row: AppointmentViewRow): AppointmentView {
     reason: row.reason,
     cancelledAt: row.cancelled_at,
     cancellationReason: row.cancellation_reason,
+    checkedInAt: row.checked_in_at,
+    checkedInBy: row.checked_in_by,
+    completedAt: row.completed_at,
+    completedBy: row.completed_by,
+    noShowAt: row.no_show_at,
+    noShowBy: row.no_show_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     doctor: { id: row.doctor_id, name: row.doctor_name, specialty: row.doctor_specialty },

@@ -11,6 +11,12 @@ const base = {
   start: '2030-06-03T09:00:00.000Z',
   end: '2030-06-03T09:30:00.000Z',
   reason: 'Check-up',
+  checkedInAt: null,
+  checkedInBy: null,
+  completedAt: null,
+  completedBy: null,
+  noShowAt: null,
+  noShowBy: null,
   createdAt: '2030-06-01T09:00:00.000Z',
   updatedAt: '2030-06-01T09:00:00.000Z',
 };

@@ -14,17 +14,24 @@ const appointmentSchema = new Schema<AppointmentDoc>(
     patientId: { type: Schema.Types.ObjectId, required: true, ref: 'Patient' },
     start: { type: Date, required: true },
     end: { type: Date, required: true },
-    status: { type: String, required: true, enum: ['BOOKED', 'CANCELLED'] },
+    status: { type: String, required: true, enum: ['BOOKED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW', 'CANCELLED'] },
     reason: { type: String, default: null },
     cancelledAt: { type: Date, default: null },
     cancellationReason: { type: String, default: null },
+    checkedInAt: { type: Date, default: null },
+    checkedInBy: { type: String, default: null },
+    completedAt: { type: Date, default: null },
+    completedBy: { type: String, default: null },
+    noShowAt: { type: Date, default: null },
+    noShowBy: { type: String, default: null },
   },
   { timestamps: true, versionKey: false },
 );
-// The overlap probe (doctor, BOOKED, start < end') and the day lists both walk these.
+// The overlap probe (doctor, a status that holds time, start < end') and the day lists both walk these.
 appointmentSchema.index({ doctorId: 1, status: 1, start: 1 });
 appointmentSchema.index({ patientId: 1, status: 1, start: 1 });
-appointmentSchema.index({ start: 1 });
+// The clinic's day, a page at a time in (start, _id) order.
+appointmentSchema.index({ start: 1, _id: 1 });
 // The lock documents keep BOOKED intervals apart; this catches what bypasses them (a script, a
 // manual insert) at least for the commonest collision, the same doctor at the same start.
 appointmentSchema.index(
