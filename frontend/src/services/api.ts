@@ -190,6 +190,18 @@ export async function cancelAppointment(id: string, reason?: string, idempotency
   return (await request<Appointment>(path, { method: 'POST', body, idempotencyKey })).data;
 }
 
+/** The front desk's steps: the patient arrived, was seen, or never came. */
+export type FrontDeskStep = 'check-in' | 'complete' | 'no-show';
+
+export async function advanceAppointment(
+  id: string,
+  step: FrontDeskStep,
+  idempotencyKey: string = newIdempotencyKey(),
+): Promise<Appointment> {
+  const path = `/appointments/${encodeURIComponent(id)}/${step}`;
+  return (await request<Appointment>(path, { method: 'POST', body: {}, idempotencyKey })).data;
+}
+
 export async function rescheduleAppointment(
   id: string,
   input: NewTime,

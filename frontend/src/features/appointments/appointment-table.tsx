@@ -1,24 +1,60 @@
-import { formatInstantDay, formatTimeRange } from '../../lib/time';
-import type { Appointment } from '../../services/api';
+import { formatInstantDay, formatTime, formatTimeRange } from '../../lib/time';
+import type { Appointment, FrontDeskStep } from '../../services/api';
+
+const STATUS_LABELS: Record<Appointment['status'], string> = {
+  BOOKED: 'Booked',
+  CHECKED_IN: 'Checked in',
+  COMPLETED: 'Completed',
+  NO_SHOW: 'No-show',
+  CANCELLED: 'Cancelled',
+};
 
 export function StatusBadge({ status }: { status: Appointment['status'] }) {
-  return status === 'CANCELLED' ? (
-    <span className="badge badge-cancelled">Cancelled</span>
-  ) : (
-    <span className="badge badge-booked">Booked</span>
+  return <span className={`badge badge-${status.toLowerCase().replace('_', '-')}`}>{STATUS_LABELS[status]}</span>;
+}
+
+/** The row's visible trail: when the patient arrived, was seen or missed the visit, and who recorded it. */
+export function StatusStamps({ appointment: a, timezone }: { appointment: Appointment; timezone: string }) {
+  const stamps = [
+    ['Arrived', a.checkedInAt, a.checkedInBy],
+    ['Completed', a.completedAt, a.completedBy],
+    ['No-show recorded', a.noShowAt, a.noShowBy],
+  ] as const;
+  return stamps.map(
+    ([label, at, by]) =>
+      at && (
+        <p key={label} className="status-stamp">
+          {label} {formatTime(at, timezone)}
+          {by && ` by ${by}`}
+        </p>
+      ),
   );
 }
+
+/** What the desk can do next from each status: the server refuses anything else. */
+const NEXT_STEPS: Partial<Record<Appointment['status'], Array<[FrontDeskStep, string]>>> = {
+  BOOKED: [
+    ['check-in', 'Check in'],
+    ['no-show', 'No-show'],
+  ],
+  CHECKED_IN: [['complete', 'Complete']],
+};
 
 export function AppointmentTable({
   appointments,
   timezone,
   onCancel,
   onReschedule,
+  onStep,
+  stepping,
 }: {
   appointments: Appointment[];
   timezone: string;
   onCancel: (appointment: Appointment) => void;
   onReschedule: (appointment: Appointment, opener: HTMLButtonElement) => void;
+  onStep: (appointment: Appointment, step: FrontDeskStep) => void;
+  /** The appointment whose step is on its way: its buttons wait. */
+  stepping?: string | null;
 }) {
   return (
     <div className="table-wrap table-cards" role="region" aria-label="Appointments list" tabIndex={0}>
@@ -37,7 +73,7 @@ export function AppointmentTable({
         </thead>
         <tbody>
           {appointments.map((a) => (
-            <tr key={a.id} className={a.status === 'CANCELLED' ? 'row-cancelled' : undefined}>
+            <tr key={a.id} className={a.status === 'CANCELLED' || a.status === 'NO_SHOW' ? 'row-cancelled' : undefined}>
               <td id={`when-${a.id}`} data-label="Time">
                 <span className="nowrap">{formatInstantDay(a.start, timezone)}</span>{' '}
                 <span className="nowrap">{formatTimeRange(a.start, a.end, timezone)}</span>
@@ -49,9 +85,26 @@ export function AppointmentTable({
               <td data-label="Reason">{a.reason ?? '—'}</td>
               <td data-label="Status">
                 <StatusBadge status={a.status} />
+                <StatusStamps appointment={a} timezone={timezone} />
                 {a.cancellationReason && <p className="cancel-reason">Cancelled because: {a.cancellationReason}</p>}
               </td>
               <td className="cell-actions">
+                {NEXT_STEPS[a.status] && (
+                  <div className="row-actions">
+                    {NEXT_STEPS[a.status]!.map(([step, label]) => (
+                      <button
+                        key={step}
+                        type="button"
+                        className="button-secondary"
+                        aria-describedby={`when-${a.id} who-${a.id}`}
+                        disabled={stepping === a.id}
+                        onClick={() => onStep(a, step)}
+                      >
+                        {label}
+                      </button>
+                    ))}
+                  </div>
+                )}
                 {a.status === 'BOOKED' && (
                   <div className="row-actions">
                     <button

@@ -3,14 +3,21 @@ import { ErrorAlert } from '../../components/alert';
 import { Field } from '../../components/field';
 import { useClinic } from '../../lib/clinic-config';
 import { formatInstantDay, formatTime } from '../../lib/time';
-import type { Appointment } from '../../services/api';
+import type { Appointment, FrontDeskStep } from '../../services/api';
 import { useDoctors } from '../doctors/use-doctors';
 import { AppointmentTable } from './appointment-table';
 import { CancelDialog } from './cancel-dialog';
 import { RescheduleDialog } from './reschedule-dialog';
 import { useAppointments } from './use-appointments';
+import { useFrontDeskStep } from './use-front-desk-step';
 
 const PAGE_SIZE = 50;
+
+const STEP_NOTICES: Record<FrontDeskStep, string> = {
+  'check-in': 'Checked in',
+  complete: 'Completed',
+  'no-show': 'Marked as a no-show',
+};
 
 export function AppointmentsPage() {
   const { timezone } = useClinic();
@@ -30,6 +37,17 @@ export function AppointmentsPage() {
     offset,
   });
   const page = appointments.data;
+  const step = useFrontDeskStep();
+
+  function takeStep(appointment: Appointment, next: FrontDeskStep) {
+    step.mutate(
+      { id: appointment.id, step: next },
+      {
+        onSuccess: (moved) =>
+          setNotice(`${STEP_NOTICES[next]}: ${moved.patient.name} with ${moved.doctor.name} at ${formatTime(moved.start, timezone)}.`),
+      },
+    );
+  }
 
   function onCancelled(appointment: Appointment) {
     setCancelling(null);
@@ -106,6 +124,7 @@ export function AppointmentsPage() {
       <p role="status" ref={noticeRef} tabIndex={-1} className="form-status">
         {notice}
       </p>
+      {step.isError && <ErrorAlert title="That status change was not saved." error={step.error} />}
       {appointments.isPending && <p className="muted">Loading appointments…</p>}
       {appointments.isError && (
         <ErrorAlert title="The appointments could not be loaded." error={appointments.error} onRetry={() => void appointments.refetch()} />
@@ -116,7 +135,14 @@ export function AppointmentsPage() {
           <p className="muted">
             Showing {page.offset + 1}–{page.offset + page.items.length} of {page.total}, times in {timezone}.
           </p>
-          <AppointmentTable appointments={page.items} timezone={timezone} onCancel={setCancelling} onReschedule={openReschedule} />
+          <AppointmentTable
+            appointments={page.items}
+            timezone={timezone}
+            onCancel={setCancelling}
+            onReschedule={openReschedule}
+            onStep={takeStep}
+            stepping={step.isPending ? step.variables.id : null}
+          />
           {page.total > PAGE_SIZE && (
             <div className="pager">
               <button

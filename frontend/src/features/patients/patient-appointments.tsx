@@ -14,7 +14,7 @@ export function PatientAppointments({ appointments, timezone, empty }: { appoint
   return (
     <ul className="visit-list">
       {appointments.map((a) => (
-        <li key={a.id} className={a.status === 'CANCELLED' ? 'visit visit-cancelled' : 'visit'}>
+        <li key={a.id} className={a.status === 'CANCELLED' || a.status === 'NO_SHOW' ? 'visit visit-cancelled' : 'visit'}>
           <p className="visit-when">
             <span className="nowrap">{formatInstantDay(a.start, timezone)}</span>{' '}
             <span className="nowrap">{formatTimeRange(a.start, a.end, timezone)}</span>

@@ -1,6 +1,6 @@
 import { formatTimeRange } from '../../lib/time';
 import type { Appointment, Doctor } from '../../services/api';
-import { StatusBadge } from '../appointments/appointment-table';
+import { StatusBadge, StatusStamps } from '../appointments/appointment-table';
 
 /** One doctor's column: their appointments of the day in time order. */
 export function DoctorDay({
@@ -13,7 +13,7 @@ export function DoctorDay({
   timezone: string;
 }) {
   const headingId = `doctor-day-${doctor.id}`;
-  const booked = appointments.filter((a) => a.status === 'BOOKED').length;
+  const booked = appointments.filter((a) => a.status !== 'CANCELLED' && a.status !== 'NO_SHOW').length;
   return (
     <section className="day-column" aria-labelledby={headingId}>
       <h2 id={headingId}>{doctor.name}</h2>
@@ -25,11 +25,12 @@ export function DoctorDay({
       ) : (
         <ol className="day-list">
           {appointments.map((a) => (
-            <li key={a.id} className={a.status === 'CANCELLED' ? 'day-item day-item-cancelled' : 'day-item'}>
+            <li key={a.id} className={a.status === 'CANCELLED' || a.status === 'NO_SHOW' ? 'day-item day-item-cancelled' : 'day-item'}>
               <p className="day-time">{formatTimeRange(a.start, a.end, timezone)}</p>
               <p className="day-patient">{a.patient.name}</p>
               {a.reason && <p className="day-reason">{a.reason}</p>}
               <StatusBadge status={a.status} />
+              <StatusStamps appointment={a} timezone={timezone} />
               {a.cancellationReason && <p className="cancel-reason">Cancelled because: {a.cancellationReason}</p>}
             </li>
           ))}
