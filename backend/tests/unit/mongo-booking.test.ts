@@ -91,7 +91,7 @@ describe('Mongo overlap query', () => {
     expect(probes).toHaveLength(2);
     for (const probe of probes)
       expect(probe).toMatchObject({
-        status: 'BOOKED',
+        status: { $in: ['BOOKED', 'CHECKED_IN', 'COMPLETED'] },
         start: { $gt: new Date(input.start.getTime() - LONGEST_APPOINTMENT_MS), $lt: input.end },
         end: { $gt: input.start },
       });
