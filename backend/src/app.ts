@@ -8,6 +8,7 @@ import type { Logger } from './config/logger.js';
 import { loginThrottle } from './auth/throttle.js';
 import { accountsController, tokensController } from './controllers/access.js';
 import { appointmentsController } from './controllers/appointments.js';
+import { eventsController } from './controllers/events.js';
 import { auditController } from './controllers/audit.js';
 import { authController } from './controllers/auth.js';
 import { doctorsController } from './controllers/doctors.js';
@@ -34,6 +35,7 @@ import { accountService } from './services/accounts.js';
 import { appointmentService } from './services/appointments.js';
 import { auditTrail } from './services/audit.js';
 import { directoryService } from './services/directory.js';
+import { liveEvents } from './services/live-events.js';
 import { participantsCache } from './services/participants-cache.js';
 import { sessionService } from './services/sessions.js';
 import { tokenService } from './services/tokens.js';
@@ -60,6 +62,10 @@ export type AppDependencies = {
   demoAccounts?: readonly DemoAccount[];
 };
 
+// A lost notice is made up for within a second; proxies drop a stream silent for a minute.
+const EVENTS_POLL_MS = 1000;
+const EVENTS_HEARTBEAT_MS = 25_000;
+
 /** Builds the whole HTTP app from its dependencies; nothing here reads the environment. */
 export function createApp({ store: rawStore, config, logger, frontendDir, clock = () => new Date(), demoAccounts }: AppDependencies) {
   const metrics = createMetrics();
@@ -69,6 +75,10 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   const directory = directoryService(store, cache, config.clinic.defaultSlotMinutes, audit);
   const appointments = appointmentService(store, cache, { ...config.clinic, horizonDays: config.bookingHorizonDays }, clock, logger, audit);
   const appointmentHandlers = appointmentsController(appointments, config.clinic.timezone);
+  const events = eventsController(liveEvents(store, logger, { pollMs: EVENTS_POLL_MS }), audit, {
+    timezone: config.clinic.timezone,
+    heartbeatMs: EVENTS_HEARTBEAT_MS,
+  });
   const sessions = sessionService(store, config.auth, loginThrottle(clock), clock, audit);
   const accounts = accountService(store, clock, audit);
   const tokens = tokenService(store, clock, audit);
@@ -143,6 +153,7 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
     appointmentsRouter(appointmentHandlers, { idempotency: idempotency(store, logger, audit), bookingOutcome: bookingOutcome(metrics) }),
   );
   mount('/availability', availabilityRouter(appointmentHandlers));
+  mount('/events', express.Router().get('/', events.stream));
   mount('/audit', auditRouter(auditController(audit, config.clinic.timezone)));
   api.use(docsRouter(buildOpenApiDocument()));
   api.use(notFoundRoute);
@@ -158,5 +169,7 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
 
   app.use(notFoundRoute);
   app.use(errorHandler(logger));
+  // Open event streams never end on their own; the shutdown ends them (see server.ts).
+  app.locals.closeStreams = events.closeAll;
   return app;
 }

@@ -53,7 +53,7 @@ function announce(logger: Logger, { url, store, demo, demoAccounts }: Ready) {
   logger.info(`clinic ready at ${url} (store: ${store})${loaded}${signIn}`);
 }
 
-function shutdownOn(server: Server, store: Store, logger: Logger) {
+function shutdownOn(server: Server, store: Store, logger: Logger, closeStreams: () => void) {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -70,6 +70,7 @@ function shutdownOn(server: Server, store: Store, logger: Logger) {
       process.exit(0);
     });
     server.closeIdleConnections();
+    closeStreams();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
@@ -124,7 +125,7 @@ async function main() {
     const port = typeof address === 'object' && address ? address.port : config.port;
     announce(logger, { url: `http://localhost:${port}`, store: describeStore(target), demo, demoAccounts });
   });
-  shutdownOn(server, store, logger);
+  shutdownOn(server, store, logger, app.locals.closeStreams as () => void);
 }
 
 main().catch((error: unknown) => {

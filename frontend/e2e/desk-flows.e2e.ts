@@ -158,6 +158,40 @@ describe.each(VIEWPORTS)('the front desk at $name width ($width x $height)', (vi
     });
   });
 
+  it('checks a patient in and completes the visit from the list, by keyboard', async () => {
+    const arriving = await create<{ id: string }>('/patients', { name: `Ida Arriving ${tag}`, email: `ida.${tag}@example.org` });
+    const booked = await callApi<{ id: string }>(baseURL, 'POST', '/appointments', {
+      doctorId,
+      patientId: arriving.id,
+      start: await slotAt(doctorId, '13:00'),
+    });
+    expect(booked.status).toBe(201);
+
+    await withPage(viewport, async (page) => {
+      await page.goto('/appointments');
+      await page.getByLabel('Doctor').selectOption({ label: doctorName });
+      await page.getByLabel('Date').fill(day);
+      const row = page.getByRole('row').filter({ hasText: `Ida Arriving ${tag}` });
+      await row.getByRole('button', { name: 'Check in' }).focus();
+      await page.keyboard.press('Enter');
+      await row.getByText('Checked in', { exact: true }).waitFor();
+      await row.getByText(/^Arrived \d\d:\d\d by /).waitFor();
+      expect(await page.getByRole('status').first().textContent()).toContain(
+        `Checked in: Ida Arriving ${tag} with ${doctorName} at 13:00.`,
+      );
+      expect(await row.getByRole('button', { name: 'Cancel' }).count()).toBe(0);
+      expect(await audit(page, `check-in-${viewport.name}`, reportFile), 'serious/critical axe violations').toEqual([]);
+      await shot(page, 'check-in', viewport);
+
+      await row.getByRole('button', { name: 'Complete' }).focus();
+      await page.keyboard.press('Enter');
+      await row.getByText('Completed', { exact: true }).waitFor();
+      expect(await row.getByRole('button').count()).toBe(0);
+    });
+    const stored = await callApi<{ status: string; checkedInBy: string }>(baseURL, 'GET', `/appointments/${booked.body.data.id}`);
+    expect([stored.body.data.status, stored.body.data.checkedInBy]).toEqual(['COMPLETED', admin.email]);
+  });
+
   it('opens the patient page from the list: details, appointments, and book again with the same doctor', async () => {
     await withPage(viewport, async (page) => {
       await page.goto('/patients');

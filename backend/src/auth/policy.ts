@@ -62,6 +62,7 @@ export const POLICY: Readonly<Record<string, Rule>> = {
   'POST /api/appointments/:id/complete': DESK,
   'POST /api/appointments/:id/no-show': DESK,
   'GET /api/availability': CLINICAL,
+  'GET /api/events': CLINICAL,
 };
 
 type CompiledRule = { method: string; segments: string[]; rule: Rule };

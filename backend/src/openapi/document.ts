@@ -11,6 +11,7 @@ import {
   statusStepBody,
 } from '../schemas/appointments.js';
 import { envelope, idParams, listEnvelope, named, pagingQuery, z } from '../schemas/common.js';
+import { eventsQuery } from '../schemas/events.js';
 import {
   asQuery,
   describePaging,
@@ -234,6 +235,23 @@ function appointmentRoutes(): RouteConfig[] {
       summary: "A doctor's free slots on one clinic-local day (past slots and BOOKED overlaps removed)",
       request: { headers: requestHeaders, query: asQuery(availabilityQuery) },
       responses: { ...ok(200, 'Free slots', envelope(availabilitySchema)), ...errorResponses([ERRORS.validation, ERRORS.notFound]) },
+    },
+    {
+      method: 'get',
+      path: '/api/events',
+      tags: ['Appointments'],
+      summary: 'Live appointment changes as Server-Sent Events, resumable with Last-Event-ID',
+      description:
+        'Starts with `event: ready` (its `id` is where a reconnect resumes). Each change is `event: appointment` with ' +
+        '`data: {type, appointment}`; `type` is appointment.booked, .cancelled, .rescheduled, .checked_in, .completed or ' +
+        '.no_show, and `appointment` is the appointment as it is now. After a reconnect with `Last-Event-ID` the missed ' +
+        'changes come first; `event: reset` means too many were missed: read the lists again. A doctor account hears ' +
+        'only its own appointments. A comment line every 25 seconds keeps proxies from closing a quiet stream.',
+      request: { headers: requestHeaders, query: asQuery(eventsQuery) },
+      responses: {
+        200: { description: 'The stream (text/event-stream); it stays open', content: { 'text/event-stream': { schema: z.string() } } },
+        ...errorResponses([ERRORS.validation]),
+      },
     },
   ];
 }

@@ -193,6 +193,11 @@ export interface Store {
   readonly tokens: TokenRepository;
   /** How doctorDay's memory has done since start-up, where the adapter keeps one. */
   readonly dayCacheStats?: () => { hits: number; misses: number; entries: number; serving: boolean };
+  /**
+   * Calls `listener` soon after any appointment or doctor changes, in this process or (through the
+   * engine's notices) another; answers how to stop. Absent where the adapter hears of no changes.
+   */
+  readonly onChange?: (listener: () => void) => () => void;
   /** Throws ServiceUnavailableError when the engine cannot answer. */
   ping(): Promise<void>;
   /** Deletes every row; for tests and `seed --reset`. */

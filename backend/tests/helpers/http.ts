@@ -22,7 +22,8 @@ function ensureAdminToken(store: Store): Promise<void> {
     ready = store.tokens
       .findByHash(tokenHash)
       .then(async (found) => {
-        if (!found) await store.tokens.create({ name: 'test-admin', role: 'admin', tokenHash, expiresAt: new Date(Date.now() + 3650 * 864e5) });
+        if (!found)
+          await store.tokens.create({ name: 'test-admin', role: 'admin', tokenHash, expiresAt: new Date(Date.now() + 3650 * 864e5) });
       })
       // A store that is down (on purpose, in outage tests) answers the request itself with a 503.
       .catch(() => undefined);

@@ -149,7 +149,14 @@ describe('GET /metrics and GET /api/config', () => {
     const response = await api.http.get('/api/config');
     expect(response.body).toEqual({
       success: true,
-      data: { timezone: 'UTC', clinicStartHour: 9, clinicEndHour: 17, defaultSlotMinutes: 30, authMode: 'required', requireAdminTotp: false },
+      data: {
+        timezone: 'UTC',
+        clinicStartHour: 9,
+        clinicEndHour: 17,
+        defaultSlotMinutes: 30,
+        authMode: 'required',
+        requireAdminTotp: false,
+      },
     });
   });
 });

@@ -190,6 +190,31 @@ export async function cancelAppointment(id: string, reason?: string, idempotency
   return (await request<Appointment>(path, { method: 'POST', body, idempotencyKey })).data;
 }
 
+/** What GET /api/events sends for each change: its kind and the appointment as it is now. */
+export type LiveChange = {
+  type:
+    | 'appointment.booked'
+    | 'appointment.cancelled'
+    | 'appointment.rescheduled'
+    | 'appointment.checked_in'
+    | 'appointment.completed'
+    | 'appointment.no_show';
+  appointment: Appointment;
+};
+
+/**
+ * One EventSource on the live stream; the browser reconnects by itself and resumes after the last
+ * event it saw (Last-Event-ID). `onReset` means changes were missed: read everything again.
+ */
+export function openLiveStream(handlers: { onChange: (change: LiveChange) => void; onReset: () => void }): () => void {
+  // Without EventSource (a test DOM, a very old browser) the pages still work, refreshed by their own reads.
+  if (typeof EventSource === 'undefined') return () => undefined;
+  const source = new EventSource(buildUrl('/events'), { withCredentials: true });
+  source.addEventListener('appointment', (event) => handlers.onChange(JSON.parse((event as MessageEvent<string>).data) as LiveChange));
+  source.addEventListener('reset', handlers.onReset);
+  return () => source.close();
+}
+
 /** The front desk's steps: the patient arrived, was seen, or never came. */
 export type FrontDeskStep = 'check-in' | 'complete' | 'no-show';
 

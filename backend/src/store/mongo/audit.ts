@@ -180,6 +180,22 @@ export function mongoAudit(
         ]);
         return { items: docs.map(toRecord), total };
       }),
+    after: (seq, actions, limit) =>
+      mongoCall(async () => {
+        await headReady();
+        await chain();
+        const docs = await AuditRecord.find({ seq: { $gt: seq }, action: { $in: [...actions] }, outcome: 'success' })
+          .sort({ seq: 1 })
+          .limit(limit)
+          .lean();
+        return docs.map(toRecord);
+      }),
+    lastSeq: () =>
+      mongoCall(async () => {
+        await headReady();
+        await chain();
+        return (await AuditHead.findById(HEAD).lean())?.seq ?? 0;
+      }),
     verify: () =>
       mongoCall(async () => {
         await headReady();

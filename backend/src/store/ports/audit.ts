@@ -47,4 +47,11 @@ export interface AuditRepository {
   list(filter: AuditFilter): Promise<{ items: AuditRecord[]; total: number }>;
   /** Recomputes every hash in order and names the first record that does not follow from the one before. */
   verify(): Promise<AuditVerification>;
+  /**
+   * Successful records of these actions after `seq`, oldest first. A record gets its seq when it is
+   * committed to the chain, never before, so reading on from the last seq seen misses nothing.
+   */
+  after(seq: number, actions: readonly string[], limit: number): Promise<AuditRecord[]>;
+  /** The seq of the chain's last record; 0 while it is empty. */
+  lastSeq(): Promise<number>;
 }

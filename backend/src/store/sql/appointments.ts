@@ -255,8 +255,8 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
           await appendInTransaction(tx, audit, moved.id);
           return moved;
         });
-        // A no-show gives its time back: every process's availability must hear of it.
-        if (view && change.status === 'NO_SHOW') feed.changed({ doctorId: view.doctorId, start: view.start, end: view.end });
+        // A no-show gives its time back, and every step is news to the live calendars of every process.
+        if (view) feed.changed({ doctorId: view.doctorId, start: view.start, end: view.end });
         return view;
       }),
 

@@ -156,6 +156,19 @@ export function sqlAudit(db: SqlDatabase): AuditRepository {
         ]);
         return { items: rows.rows.map(toRecord), total: count.rows[0]?.total ?? 0 };
       }),
+    after: (seq, actions, limit) =>
+      sqlCall(async () => {
+        const rows = await db.query<AuditRow>(
+          `SELECT * FROM audit_log WHERE seq > $1 AND action = ANY ($2) AND outcome = 'success' ORDER BY seq LIMIT $3`,
+          [seq, actions, limit],
+        );
+        return rows.rows.map(toRecord);
+      }),
+    lastSeq: () =>
+      sqlCall(async () => {
+        const head = await db.query<{ seq: string | number }>('SELECT seq FROM audit_head WHERE id = 1');
+        return Number(head.rows[0]?.seq ?? 0);
+      }),
     verify: () =>
       sqlCall(async () => {
         // Records appended while this runs lie beyond the head read here, and are left for the next run.

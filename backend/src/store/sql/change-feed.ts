@@ -21,6 +21,8 @@ export type Change = DayChange | 'everything';
 export type ChangeFeed = {
   /** Call after a write has committed (or failed with an unknown outcome). */
   changed(change: Change): void;
+  /** Calls `listener` after every change, this process's or another's; answers how to stop. */
+  subscribe(listener: () => void): () => void;
   /** Sends what is still queued; the database is closed after this. */
   close(): Promise<void>;
 };
@@ -74,7 +76,22 @@ function payloads(origin: string, items: string[]): string[] {
  * local half is all it needs.
  */
 export async function changeFeed(db: SqlDatabase, cache: DayCache): Promise<ChangeFeed> {
-  if (!db.listen) return { changed: (change) => apply(cache, change), close: async () => undefined };
+  const listeners = new Set<() => void>();
+  const subscribe = (listener: () => void) => {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  };
+  const noticed = () => listeners.forEach((listener) => listener());
+  if (!db.listen) {
+    return {
+      changed: (change) => {
+        apply(cache, change);
+        noticed();
+      },
+      subscribe,
+      close: async () => undefined,
+    };
+  }
 
   const origin = randomUUID();
   let queued: string[] = [];
@@ -126,6 +143,7 @@ export async function changeFeed(db: SqlDatabase, cache: DayCache): Promise<Chan
       if (body.startsWith(ECHO)) return from === origin ? heard(body.slice(ECHO.length)) : undefined;
       if (from === origin) return;
       for (const item of body.split(';')) apply(cache, decode(item));
+      noticed();
     },
     onConnected: () => {
       connected = true;
@@ -144,9 +162,11 @@ export async function changeFeed(db: SqlDatabase, cache: DayCache): Promise<Chan
   return {
     changed(change) {
       apply(cache, change);
+      noticed();
       queued.push(encode(change));
       sending ??= send();
     },
+    subscribe,
     async close() {
       clearInterval(echoes);
       await sending;

@@ -26,6 +26,7 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
     sessions: sqlSessions(db),
     tokens: sqlTokens(db),
     dayCacheStats: days.stats,
+    onChange: feed.subscribe,
     ping: async () => {
       try {
         await db.query('SELECT 1');
@@ -36,7 +37,9 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
     reset: async () => {
       try {
         await resetAuditTrail(db);
-        await db.exec('TRUNCATE sessions, accounts, api_tokens, appointments, patient_search_keys, patient_name_words, patients, doctors, idempotency_keys');
+        await db.exec(
+          'TRUNCATE sessions, accounts, api_tokens, appointments, patient_search_keys, patient_name_words, patients, doctors, idempotency_keys',
+        );
       } finally {
         feed.changed('everything');
       }

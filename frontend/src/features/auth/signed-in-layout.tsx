@@ -1,5 +1,6 @@
 import { ErrorAlert } from '../../components/alert';
 import { Layout } from '../../components/layout';
+import { useLiveUpdates } from '../live/use-live-updates';
 import { PAGES } from './access';
 import { useSession } from './session';
 import { useSignOut } from './use-sign-out';
@@ -12,7 +13,19 @@ export function SignedInLayout() {
     to: page.path,
     label: page.label,
   }));
-  return <Layout links={links} headerEnd={<UserMenu />} />;
+  return <Layout links={links} headerEnd={<HeaderEnd />} />;
+}
+
+function HeaderEnd() {
+  const latestChange = useLiveUpdates();
+  return (
+    <>
+      <p className="visually-hidden" role="status">
+        {latestChange}
+      </p>
+      <UserMenu />
+    </>
+  );
 }
 
 function UserMenu() {

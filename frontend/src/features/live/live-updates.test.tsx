@@ -1,0 +1,71 @@
+import { screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi, ok } from '../../test/fake-api';
+import { clinicConfig, emptyLists, meAs, renderApp } from '../../test/render-app';
+
+afterEach(() => vi.unstubAllGlobals());
+
+/** The browser's EventSource as far as the app uses it: named events, and close. */
+class StreamStandIn {
+  static opened: StreamStandIn[] = [];
+  readonly listeners = new Map<string, (event: MessageEvent<string>) => void>();
+  closed = false;
+  constructor(
+    readonly url: string,
+    readonly init?: EventSourceInit,
+  ) {
+    StreamStandIn.opened.push(this);
+  }
+  addEventListener(type: string, listener: (event: MessageEvent<string>) => void) {
+    this.listeners.set(type, listener);
+  }
+  close() {
+    this.closed = true;
+  }
+  emit(type: string, data: unknown) {
+    this.listeners.get(type)?.(new MessageEvent(type, { data: JSON.stringify(data) }));
+  }
+}
+
+const booked = {
+  id: 'a9',
+  doctorId: 'd1',
+  patientId: 'p9',
+  doctor: { id: 'd1', name: 'Dr Grace Hopper', specialty: 'Cardiology' },
+  patient: { id: 'p9', name: 'Walk In' },
+  start: '2030-06-03T09:00:00.000Z',
+  end: '2030-06-03T09:30:00.000Z',
+  status: 'BOOKED',
+};
+
+describe('live updates', () => {
+  it('opens one stream per tab, re-reads the lists on a change and announces it politely', async () => {
+    StreamStandIn.opened = [];
+    vi.stubGlobal('EventSource', StreamStandIn);
+    let listed = 0;
+    fakeApi({
+      ...emptyLists,
+      'GET /api/config': () => ok(clinicConfig),
+      'GET /api/auth/me': () => ok(meAs('staff')),
+      'GET /api/appointments': () => {
+        listed += 1;
+        return ok([], { total: 0, limit: 100, offset: 0 });
+      },
+    });
+    const { unmount } = renderApp('/appointments');
+    await screen.findByRole('heading', { name: 'Appointments' });
+    await waitFor(() => expect(listed).toBe(1));
+    expect(StreamStandIn.opened.map((stream) => [stream.url, stream.init?.withCredentials])).toEqual([['/api/events', true]]);
+
+    StreamStandIn.opened[0]!.emit('appointment', { type: 'appointment.booked', appointment: booked });
+    await waitFor(() => expect(listed).toBe(2));
+    const announcement = await screen.findByText('Booked: Walk In with Dr Grace Hopper, Mon, Jun 3, 2030 10:00.');
+    expect(announcement).toHaveAttribute('role', 'status');
+
+    StreamStandIn.opened[0]!.emit('reset', {});
+    await waitFor(() => expect(listed).toBe(3));
+    unmount();
+    expect(StreamStandIn.opened[0]!.closed).toBe(true);
+    expect(StreamStandIn.opened).toHaveLength(1);
+  });
+});
