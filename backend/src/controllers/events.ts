@@ -63,15 +63,17 @@ export function eventsController(live: LiveEvents, audit: AuditService, { timezo
       heartbeat = setInterval(() => res.write(': keep-alive\n\n'), heartbeatMs);
       res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'X-Accel-Buffering': 'no' });
       const resume = resumePoint(req, query);
-      if (resume === null) {
-        sent = await live.latest();
+      const newest = await live.latest();
+      // An id from the future (another database, a restored backup) resumes from now.
+      if (resume === null || resume > newest) {
+        sent = newest;
       } else {
         const missed = await live.replay(resume);
         if (missed.complete) {
           sent = resume;
           send(missed.events);
         } else {
-          sent = await live.latest();
+          sent = newest;
           res.write(`id: ${sent}\nevent: reset\ndata: {}\n\n`);
         }
       }

@@ -159,8 +159,24 @@ for (const engine of engines) {
     it('refuses a stream without credentials (401) and a malformed query (400)', async () => {
       const anonymous = await fetch(`${base}/api/events`);
       expect(anonymous.status).toBe(401);
-      const bad = await fetch(`${base}/api/events?from=tomorrow`, { headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
-      expect([bad.status, ((await bad.json()) as { error: { code: string } }).error.code]).toEqual([400, 'VALIDATION_ERROR']);
+      for (const query of ['from=tomorrow', 'to=2030-02-30', 'lastEventId=-1', 'lastEventId=1e400', 'lastEventId=abc', 'since=1']) {
+        const bad = await fetch(`${base}/api/events?${query}`, { headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
+        const body = (await bad.json()) as { error: { code: string } };
+        expect([query, bad.status, body.error.code]).toEqual([query, 400, 'VALIDATION_ERROR']);
+      }
+    });
+
+    it('treats a Last-Event-ID it cannot read, or one ahead of the chain, as no resume point', async () => {
+      for (const header of ['garbage', '-5', '99999999999999999999']) {
+        const stream = await openStream(base, { headers: { 'Last-Event-ID': header } });
+        expect([header, stream.response.status, (await stream.next()).event]).toEqual([header, 200, 'ready']);
+        stream.close();
+      }
+      const ahead = await openStream(base, { headers: { 'Last-Event-ID': '999999999' } });
+      expect((await ahead.next()).event).toBe('ready');
+      const booked = await book('13:00');
+      expect((await ahead.nextChange()).appointment.id).toBe(booked.id);
+      ahead.close();
     });
 
     if (engine.name === 'postgres') {

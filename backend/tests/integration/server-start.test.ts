@@ -39,4 +39,42 @@ describe('server start-up', () => {
       expect(await api.stop()).toBe(0);
     }
   }, 90_000);
+
+  it('keeps an event stream open past the request timeout, and still exits 0 at SIGTERM with it open', async () => {
+    const api = await startApiProcess({
+      DATABASE_URL: 'pglite://memory',
+      AUTH_MODE: 'off',
+      HTTP_HEADERS_TIMEOUT_MS: '1000',
+      HTTP_REQUEST_TIMEOUT_MS: '1500',
+    });
+    const stream = await fetch(`${api.url}/api/events`);
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let received = '';
+    const until = async (text: string) => {
+      while (!received.includes(text)) {
+        const chunk = await reader.read();
+        if (chunk.done) throw new Error(`the stream ended before "${text}": ${received}`);
+        received += chunk.value;
+      }
+    };
+    try {
+      await until('event: ready');
+      // Longer than the request timeout: that limit is for receiving a request, not for answering it.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      const post = (path: string, body: object) =>
+        fetch(`${api.url}/api${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }).then((response) => response.json() as Promise<{ data: { id: string } }>);
+      const doctor = await post('/doctors', { name: 'Dr. Stream', specialty: 'Cardiology' });
+      const patient = await post('/patients', { name: 'Sam Stream', email: 'sam.stream@example.org' });
+      const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+      const booked = await post('/appointments', { doctorId: doctor.data.id, patientId: patient.data.id, start: `${tomorrow}T10:00:00Z` });
+      await until(booked.data.id);
+    } finally {
+      expect(await api.stop()).toBe(0);
+    }
+    expect(api.output()).not.toContain('did not finish in time');
+  }, 90_000);
 });
