@@ -167,6 +167,15 @@ describe.each(VIEWPORTS)('the front desk at $name width ($width x $height)', (vi
     });
     expect(booked.status).toBe(201);
 
+    // A colleague's screen on the same day: it must change without a reload.
+    const colleague = await deskContext(browser, baseURL, admin, viewport);
+    const other = await colleague.newPage();
+    await other.goto('/appointments');
+    await other.getByLabel('Doctor').selectOption({ label: doctorName });
+    await other.getByLabel('Date').fill(day);
+    const otherRow = other.getByRole('row').filter({ hasText: `Ida Arriving ${tag}` });
+    await otherRow.getByText('Booked', { exact: true }).waitFor();
+
     await withPage(viewport, async (page) => {
       await page.goto('/appointments');
       await page.getByLabel('Doctor').selectOption({ label: doctorName });
@@ -182,12 +191,15 @@ describe.each(VIEWPORTS)('the front desk at $name width ($width x $height)', (vi
       expect(await row.getByRole('button', { name: 'Cancel' }).count()).toBe(0);
       expect(await audit(page, `check-in-${viewport.name}`, reportFile), 'serious/critical axe violations').toEqual([]);
       await shot(page, 'check-in', viewport);
+      await otherRow.getByText('Checked in', { exact: true }).waitFor();
+      expect(await other.getByText(`Checked in: Ida Arriving ${tag} with ${doctorName},`).count()).toBe(1);
 
       await row.getByRole('button', { name: 'Complete' }).focus();
       await page.keyboard.press('Enter');
       await row.getByText('Completed', { exact: true }).waitFor();
       expect(await row.getByRole('button').count()).toBe(0);
     });
+    await colleague.close();
     const stored = await callApi<{ status: string; checkedInBy: string }>(baseURL, 'GET', `/appointments/${booked.body.data.id}`);
     expect([stored.body.data.status, stored.body.data.checkedInBy]).toEqual(['COMPLETED', admin.email]);
   });

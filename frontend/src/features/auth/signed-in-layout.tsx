@@ -20,7 +20,7 @@ function HeaderEnd() {
   const latestChange = useLiveUpdates();
   return (
     <>
-      <p className="visually-hidden" role="status">
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
         {latestChange}
       </p>
       <UserMenu />

@@ -60,7 +60,7 @@ describe('live updates', () => {
     StreamStandIn.opened[0]!.emit('appointment', { type: 'appointment.booked', appointment: booked });
     await waitFor(() => expect(listed).toBe(2));
     const announcement = await screen.findByText('Booked: Walk In with Dr Grace Hopper, Mon, Jun 3, 2030 10:00.');
-    expect(announcement).toHaveAttribute('role', 'status');
+    expect(announcement).toHaveAttribute('aria-live', 'polite');
 
     StreamStandIn.opened[0]!.emit('reset', {});
     await waitFor(() => expect(listed).toBe(3));
