@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { callApi, clinicDate, clinicTime } from './support/api';
 import { audit } from './support/axe-report';
-import { launchBrowser, watchConsole } from './support/browser';
+import { holdLiveUpdates, launchBrowser, watchConsole } from './support/browser';
 import { choosePatient, deskContext, fullyInView, overflow, VIEWPORTS, type Viewport } from './support/desk';
 import { screenshots } from './support/screens';
 
@@ -119,6 +119,7 @@ describe.each(VIEWPORTS)('the front desk at $name width ($width x $height)', (vi
     expect(booked.status).toBe(201);
 
     await withPage(viewport, async (page, console_) => {
+      await holdLiveUpdates(page);
       await page.goto('/appointments');
       await page.getByLabel('Doctor').selectOption({ label: doctorName });
       await page.getByLabel('Date').fill(day);

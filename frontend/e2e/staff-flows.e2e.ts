@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { callApi, clinicDate, clinicTime } from './support/api';
 import { signedInContext } from './support/auth';
-import { launchBrowser, watchConsole } from './support/browser';
+import { holdLiveUpdates, launchBrowser, watchConsole } from './support/browser';
 import { choosePatient } from './support/desk';
 
 const baseURL = inject('baseURL');
@@ -107,6 +107,7 @@ describe('staff flows in a real browser against the real API', () => {
 
   it('loses a race for a slot: shows the alert and refreshed slots', async () => {
     const doctorId = await idOf('/doctors', doctorName);
+    const release = await holdLiveUpdates(page);
     await openBookingFor(doctorName, day);
     await choosePatient(page, 'Endtoend', patientName);
     const slot = page.getByRole('button', { name: '11:00', exact: true });
@@ -130,6 +131,7 @@ describe('staff flows in a real browser against the real API', () => {
     expect(await alert.textContent()).toMatch(/no longer free/i);
     await expect.poll(() => slot.count()).toBe(0);
     await page.getByRole('button', { name: '11:30', exact: true }).waitFor();
+    await release();
   });
 
   it('cancels from the appointments list through the dialog', async () => {

@@ -41,3 +41,16 @@ export function watchConsole(page: Page) {
     },
   };
 }
+
+/**
+ * Holds the page's live stream silent, as a buffering proxy would, until the returned function
+ * runs: a race the live updates would otherwise settle first (the slot vanishing before the
+ * click) reaches the server and its 409. The next page load opens the stream again.
+ */
+export async function holdLiveUpdates(page: Page): Promise<() => Promise<void>> {
+  const pattern = '**/api/events*';
+  await page.route(pattern, (route) =>
+    route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream' }, body: 'retry: 3600000\n\n' }),
+  );
+  return () => page.unroute(pattern);
+}

@@ -89,9 +89,9 @@ export function AppointmentTable({
                 {a.cancellationReason && <p className="cancel-reason">Cancelled because: {a.cancellationReason}</p>}
               </td>
               <td className="cell-actions">
-                {NEXT_STEPS[a.status] && (
+                {(NEXT_STEPS[a.status] || a.status === 'BOOKED') && (
                   <div className="row-actions">
-                    {NEXT_STEPS[a.status]!.map(([step, label]) => (
+                    {NEXT_STEPS[a.status]?.map(([step, label]) => (
                       <button
                         key={step}
                         type="button"
@@ -103,26 +103,26 @@ export function AppointmentTable({
                         {label}
                       </button>
                     ))}
-                  </div>
-                )}
-                {a.status === 'BOOKED' && (
-                  <div className="row-actions">
-                    <button
-                      type="button"
-                      className="button-secondary"
-                      aria-describedby={`when-${a.id} who-${a.id}`}
-                      onClick={(e) => onReschedule(a, e.currentTarget)}
-                    >
-                      Reschedule
-                    </button>
-                    <button
-                      type="button"
-                      className="button-secondary"
-                      aria-describedby={`when-${a.id} who-${a.id}`}
-                      onClick={() => onCancel(a)}
-                    >
-                      Cancel
-                    </button>
+                    {a.status === 'BOOKED' && (
+                      <>
+                        <button
+                          type="button"
+                          className="button-secondary"
+                          aria-describedby={`when-${a.id} who-${a.id}`}
+                          onClick={(e) => onReschedule(a, e.currentTarget)}
+                        >
+                          Reschedule
+                        </button>
+                        <button
+                          type="button"
+                          className="button-secondary"
+                          aria-describedby={`when-${a.id} who-${a.id}`}
+                          onClick={() => onCancel(a)}
+                        >
+                          Cancel
+                        </button>
+                      </>
+                    )}
                   </div>
                 )}
               </td>
