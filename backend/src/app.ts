@@ -13,6 +13,7 @@ import { auditController } from './controllers/audit.js';
 import { authController } from './controllers/auth.js';
 import { doctorsController } from './controllers/doctors.js';
 import { patientsController } from './controllers/patients.js';
+import { timeOffController } from './controllers/time-off.js';
 import { createMetrics, instrumentStore } from './runtime/metrics.js';
 import { authenticate } from './middleware/authenticate.js';
 import { authorize } from './middleware/authorize.js';
@@ -27,7 +28,7 @@ import { accountsRouter, authRouter, tokensRouter } from './routes/access.js';
 import { appointmentsRouter, availabilityRouter } from './routes/appointments.js';
 import { auditRouter } from './routes/audit.js';
 import { docsRouter } from './routes/docs.js';
-import { doctorsRouter } from './routes/doctors.js';
+import { doctorsRouter, timeOffRouter } from './routes/doctors.js';
 import { patientsRouter } from './routes/patients.js';
 import { configRouter, healthHandler, metricsHandler } from './routes/system.js';
 import type { DemoAccount } from './seed/demo-access.js';
@@ -38,6 +39,7 @@ import { directoryService } from './services/directory.js';
 import { liveEvents } from './services/live-events.js';
 import { participantsCache } from './services/participants-cache.js';
 import { sessionService } from './services/sessions.js';
+import { timeOffService } from './services/time-off.js';
 import { tokenService } from './services/tokens.js';
 import type { Store } from './store/store.js';
 
@@ -145,7 +147,9 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   mount('/auth', authRouter(authController(sessions, accounts)));
   mount('/accounts', accountsRouter(accountsController(accounts)));
   mount('/tokens', tokensRouter(tokensController(tokens)));
-  mount('/doctors', doctorsRouter(doctorsController(directory)));
+  const timeOff = timeOffController(timeOffService(store), config.clinic.timezone);
+  mount('/doctors', doctorsRouter(doctorsController(directory), timeOff));
+  mount('/time-off', timeOffRouter(timeOff));
   api.use('/patients', patientReadLimiter(config.patientReadsPerMinute));
   mount('/patients', patientsRouter(patientsController(directory, appointments)));
   mount(

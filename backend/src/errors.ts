@@ -148,6 +148,9 @@ export class ServiceUnavailableError extends AppError {
 export const bookingConflict = () => new ConflictError('BOOKING_CONFLICT');
 export const patientConflict = () => new ConflictError('PATIENT_CONFLICT');
 
+/** A booking or a move into the doctor's time off: nothing was written. */
+export const timeOffRefusal = () => new BusinessRuleError('OUTSIDE_WORKING_HOURS', 'The doctor is off at that time');
+
 const STATUS_WORDS: Record<string, string> = {
   BOOKED: 'booked',
   CHECKED_IN: 'checked-in',

@@ -44,6 +44,9 @@ export const POLICY: Readonly<Record<string, Rule>> = {
   'GET /api/doctors/:id': CLINICAL,
   'PUT /api/doctors/:id': ADMIN,
   'PATCH /api/doctors/:id': ADMIN,
+  'POST /api/doctors/:id/time-off': DESK,
+  'GET /api/doctors/:id/time-off': CLINICAL,
+  'DELETE /api/time-off/:id': DESK,
 
   'POST /api/patients': DESK,
   'GET /api/patients': DESK,

@@ -27,6 +27,7 @@ import {
   type ErrorCode,
 } from './responses.js';
 import { auditRoutes } from './audit.js';
+import { timeOffRoutes } from './time-off-routes.js';
 import { ruleFor } from '../auth/policy.js';
 import { accessRoutes, securitySchemes } from './access-routes.js';
 import { createDoctorBody, doctorSchema, listDoctorsQuery, updateDoctorBody } from '../schemas/doctors.js';
@@ -285,6 +286,7 @@ export function buildOpenApiDocument() {
       [ERRORS.duplicate],
     ),
     ...appointmentRoutes(),
+    ...timeOffRoutes(),
     ...auditRoutes(),
     ...accessRoutes(),
   ];

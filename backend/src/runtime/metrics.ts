@@ -48,7 +48,7 @@ export function createMetrics() {
   };
 }
 
-const REPOSITORIES = ['doctors', 'patients', 'appointments', 'idempotency', 'audit', 'accounts', 'sessions', 'tokens'] as const;
+const REPOSITORIES = ['doctors', 'patients', 'appointments', 'timeOff', 'idempotency', 'audit', 'accounts', 'sessions', 'tokens'] as const;
 
 /** Wraps every repository method with a timer; the services never know they are measured. */
 export function instrumentStore(store: Store, metrics: Metrics): Store {

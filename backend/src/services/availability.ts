@@ -17,19 +17,19 @@ async function patientBusy(store: Store, patientId: string, day: Interval): Prom
 export type Availability = { doctorId: string; date: string; timezone: string; slotMinutes: number; slots: Interval[] };
 
 /**
- * Free slots of a day: the grid of the working windows, minus past times and held overlaps of
+ * Free slots of a day: the grid of the working windows, minus past times, the doctor's time off, and held overlaps of
  * the doctor and, when a patient is named, of that patient with any doctor.
  */
 export async function findAvailability(store: Store, clinic: ClinicHours, query: AvailabilityQuery, now: Date): Promise<Availability> {
   // The whole clinic day bounds every working window, so one read serves any schedule.
   const day = dayBounds(query.date, clinic.timezone)!;
-  const { doctor, booked } = await store.appointments.doctorDay(query.doctorId, day.start, day.end);
+  const { doctor, booked, off } = await store.appointments.doctorDay(query.doctorId, day.start, day.end);
   if (!doctor) throw new NotFoundError('Doctor not found');
   const slotMinutes = query.duration ?? doctor.slotMinutes;
   const windows = workingWindows(query.date, doctor.schedule, clinic);
   const future = slotGrid(windows, slotMinutes).filter((slot) => slot.start > now);
   const result = { doctorId: doctor.id, date: query.date, timezone: clinic.timezone, slotMinutes };
-  const taken = query.patientId ? [...booked, ...(await patientBusy(store, query.patientId, day))] : booked;
+  const taken = [...booked, ...off, ...(query.patientId ? await patientBusy(store, query.patientId, day) : [])];
   const slots = future.filter((slot) => !taken.some((busy) => overlaps(slot, busy)));
   return { ...result, slots };
 }

@@ -63,8 +63,27 @@ export type AppointmentView = Appointment & {
   patient: { id: string; name: string };
 };
 
-/** A doctor and the intervals that hold their time (HOLDS_TIME) in one window, as availability reads them. */
-export type DoctorDay = { doctor: Doctor | null; booked: Array<{ start: Date; end: Date }> };
+/** A doctor, the intervals that hold their time (HOLDS_TIME) and their time off in one window, as availability reads them. */
+export type DoctorDay = { doctor: Doctor | null; booked: Array<{ start: Date; end: Date }>; off: Array<{ start: Date; end: Date }> };
+
+export const TIME_OFF_REASONS = ['holiday', 'sick_leave', 'training', 'other'] as const;
+export type TimeOffReason = (typeof TIME_OFF_REASONS)[number];
+export type TimeOff = { id: string; doctorId: string; start: Date; end: Date; reason: TimeOffReason; createdAt: Date };
+export type NewTimeOff = Pick<TimeOff, 'doctorId' | 'start' | 'end' | 'reason'>;
+
+export interface TimeOffRepository {
+  /**
+   * Adds the time off and answers the appointments that hold time inside it, which it leaves as
+   * they are; null for an unknown doctor. A booking of the doctor racing it either is among
+   * those appointments or is refused: never neither.
+   */
+  create(input: NewTimeOff): Promise<{ timeOff: TimeOff; affected: AppointmentView[] } | null>;
+  /** The doctor's time off overlapping [from, to) (either bound optional), in start order. */
+  list(doctorId: string, from?: Date, to?: Date): Promise<TimeOff[]>;
+  get(id: string): Promise<TimeOff | null>;
+  /** Deletes it and answers what it was; null if there was none. */
+  remove(id: string): Promise<TimeOff | null>;
+}
 
 export type NewDoctor = Pick<Doctor, 'name' | 'specialty' | 'email' | 'phone' | 'slotMinutes' | 'schedule'>;
 export type DoctorChanges = Partial<NewDoctor>;
@@ -186,6 +205,7 @@ export interface Store {
   readonly doctors: DoctorRepository;
   readonly patients: PatientRepository;
   readonly appointments: AppointmentRepository;
+  readonly timeOff: TimeOffRepository;
   readonly idempotency: IdempotencyRepository;
   readonly audit: AuditRepository;
   readonly accounts: AccountRepository;

@@ -180,11 +180,11 @@ for (const engine of engines) {
       const dropped = await store.appointments.book(booking(doctor, patient, at(day, '11:00'), at(day, '11:30')));
       await store.appointments.cancel(dropped.id, null);
       const read = await store.appointments.doctorDay(doctor.id, new Date(at(day, '10:29')), new Date(at(day, '12:00')));
-      expect(read).toEqual({ doctor: await store.doctors.get(doctor.id), booked: [{ start: kept.start, end: kept.end }] });
+      expect(read).toEqual({ doctor: await store.doctors.get(doctor.id), booked: [{ start: kept.start, end: kept.end }], off: [] });
       expect((await store.appointments.doctorDay(doctor.id, new Date(at(day, '10:30')), new Date(at(day, '11:00')))).booked).toEqual([]);
       expect(
         await store.appointments.doctorDay('507f1f77bcf86cd799439011', new Date(at(day, '10:30')), new Date(at(day, '11:00'))),
-      ).toEqual({ doctor: null, booked: [] });
+      ).toEqual({ doctor: null, booked: [], off: [] });
     });
 
     it('stores the idempotent response together with the booking', async () => {

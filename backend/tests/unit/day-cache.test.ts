@@ -28,7 +28,7 @@ function source() {
     book: (doctorId: string, start: Date, end: Date) => booked.set(doctorId, [...(booked.get(doctorId) ?? []), { start, end }]),
     load: (doctorId: string) => async (): Promise<DoctorDay> => {
       counts.reads += 1;
-      return { doctor: doctor(doctorId), booked: [...(booked.get(doctorId) ?? [])] };
+      return { doctor: doctor(doctorId), booked: [...(booked.get(doctorId) ?? [])], off: [] };
     },
   };
 }
@@ -87,7 +87,7 @@ describe('dayCache', () => {
 
   it('does not keep a read that was in flight when its doctor changed', async () => {
     const { cache, db, read } = setup();
-    const stale = held({ doctor: doctor('a'), booked: [] });
+    const stale = held({ doctor: doctor('a'), booked: [], off: [] });
     const inFlight = cache.read('a', day(0).from, day(0).to, stale.load);
     db.book('a', at(0, 9), at(0, 10));
     cache.change({ doctorId: 'a', start: at(0, 9), end: at(0, 10) });
@@ -99,7 +99,7 @@ describe('dayCache', () => {
 
   it('keeps a read that was in flight while another doctor changed', async () => {
     const { cache, read } = setup();
-    const answer = held({ doctor: doctor('a'), booked: [] });
+    const answer = held({ doctor: doctor('a'), booked: [], off: [] });
     const inFlight = cache.read('a', day(0).from, day(0).to, answer.load);
     cache.change({ doctorId: 'b' });
     answer.release();
@@ -109,7 +109,7 @@ describe('dayCache', () => {
 
   it('does not keep a read that was in flight during a clear', async () => {
     const { cache, db, read } = setup();
-    const stale = held({ doctor: doctor('a'), booked: [] });
+    const stale = held({ doctor: doctor('a'), booked: [], off: [] });
     const inFlight = cache.read('a', day(0).from, day(0).to, stale.load);
     cache.clear();
     stale.release();
@@ -125,7 +125,7 @@ describe('dayCache', () => {
     await read('a', 0);
     await read('a', 0);
     expect(db.counts.reads).toBe(3);
-    const before = held({ doctor: doctor('a'), booked: [] });
+    const before = held({ doctor: doctor('a'), booked: [], off: [] });
     const inFlight = cache.read('a', day(0).from, day(0).to, before.load);
     cache.resume();
     before.release();
@@ -139,7 +139,7 @@ describe('dayCache', () => {
   it('does not keep an unknown doctor, who may be created a moment later', async () => {
     const cache = dayCache();
     let reads = 0;
-    const load = async () => ((reads += 1), { doctor: null, booked: [] });
+    const load = async () => ((reads += 1), { doctor: null, booked: [], off: [] });
     await cache.read('x', day(0).from, day(0).to, load);
     await cache.read('x', day(0).from, day(0).to, load);
     expect(reads).toBe(2);

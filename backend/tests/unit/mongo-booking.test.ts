@@ -32,6 +32,7 @@ function freeClinic() {
   mongo.stub('Doctor', 'findOne', async () => ({ _id: doctorId, updatedAt: version }));
   mongo.stub('Patient', 'findOne', async () => ({ _id: patientId, updatedAt: version }));
   mongo.stub('Appointment', 'findOne', async () => null);
+  mongo.stub('TimeOff', 'findOne', async () => null);
   mongo.stub('Appointment', 'insertOne', async () => ({ acknowledged: true, insertedId: new Types.ObjectId() }));
   mongo.stub('Doctor', 'find', () => cursorOf([{ _id: doctorId, name: 'Dr. A', specialty: 'GP' }]));
   mongo.stub('Patient', 'find', () => cursorOf([{ _id: patientId, name: 'Ana' }]));

@@ -69,7 +69,7 @@ describe('Mongo indexes', () => {
 
   it('are created explicitly, one by one, and none is ever dropped or listed for syncing', async () => {
     const stubs = stubbedMongo();
-    const models = ['Doctor', 'Patient', 'Appointment', 'BookingLock', 'IdempotencyRecord', 'Account', 'Session', 'ApiToken'] as const;
+    const models = ['Doctor', 'Patient', 'Appointment', 'TimeOff', 'BookingLock', 'IdempotencyRecord', 'Account', 'Session', 'ApiToken'] as const;
     for (const model of [...models, 'AuditRecord', 'AuditHead'] as const) {
       stubs.stub(model, 'createIndex', async () => 'ok');
       stubs.stub(model, 'dropIndex', async () => Promise.reject(new Error('must not drop')));
@@ -87,6 +87,7 @@ describe('Mongo indexes', () => {
       'idempotency_records',
       'patients',
       'sessions',
+      'time_off',
     ]);
     expect(stubs.calls.every((call) => call.method === 'createIndex')).toBe(true);
     const appointmentIndexes = stubs.callsTo('appointments', 'createIndex').map((call) => call.args);

@@ -1,5 +1,5 @@
 import type { ClientSession, Connection } from 'mongoose';
-import { invalidTransition, NotFoundError } from '../../errors.js';
+import { invalidTransition, NotFoundError, timeOffRefusal } from '../../errors.js';
 import {
   ParticipantsChangedError,
   type AppointmentRepository,
@@ -15,6 +15,7 @@ import { bookingLockKeys, takeBookingLocks } from './locks.js';
 import { isObjectIdHex, toDoctor, toObjectId, toPatient } from './mapping.js';
 import type { Models } from './models/index.js';
 import { conflictError, findConflict, overlapping, type Conflict, type OverlapProbe } from './overlap.js';
+import { offDuring } from './time-off.js';
 import { appointmentViews } from './views.js';
 
 // Each step stamps its own pair of fields.
@@ -93,6 +94,7 @@ export function mongoAppointments(
           async (session) => {
             await lockParticipants(probe, session);
             if (!(await unchanged(input, session))) throw new ParticipantsChangedError();
+            if (await offDuring(models, probe.doctorId, probe.start, probe.end, session)) throw timeOffRefusal();
             const conflict = await findConflict(models, probe, session);
             if (conflict) throw conflictError(conflict);
             const [created] = await Appointment.create([{ ...probe, status: 'BOOKED', reason: input.reason }], { session });
@@ -115,6 +117,7 @@ export function mongoAppointments(
             if (current.status !== 'BOOKED') throw invalidTransition(current.status, 'rescheduled');
             const probe = { doctorId: current.doctorId, patientId: current.patientId, start, end, except: current._id };
             await lockParticipants(probe, session);
+            if (await offDuring(models, probe.doctorId, start, end, session)) throw timeOffRefusal();
             const conflict = await findConflict(models, probe, session);
             if (conflict) throw conflictError(conflict);
             const moved = await Appointment.findOneAndUpdate(
@@ -200,14 +203,18 @@ export function mongoAppointments(
 
     doctorDay: (doctorId, from, to) =>
       mongoCall(async () => {
-        if (!isObjectIdHex(doctorId)) return { doctor: null, booked: [] };
-        const [doctor, docs] = await Promise.all([
+        if (!isObjectIdHex(doctorId)) return { doctor: null, booked: [], off: [] };
+        const [doctor, docs, off] = await Promise.all([
           Doctor.findById(doctorId).lean(),
           Appointment.find(overlapping('doctorId', toObjectId(doctorId), from, to), { start: 1, end: 1 })
             .sort({ start: 1 })
             .lean(),
+          models.TimeOff.find({ doctorId: toObjectId(doctorId), start: { $lt: to }, end: { $gt: from } }, { start: 1, end: 1 })
+            .sort({ start: 1 })
+            .lean(),
         ]);
-        return { doctor: doctor && toDoctor(doctor), booked: docs.map((doc) => ({ start: doc.start, end: doc.end })) };
+        const intervals = (list: Array<{ start: Date; end: Date }>) => list.map(({ start, end }) => ({ start, end }));
+        return { doctor: doctor && toDoctor(doctor), booked: intervals(docs), off: intervals(off) };
       }),
   };
 }

@@ -31,6 +31,18 @@ export function bookingLockKeys(doctorId: string, patientId: string, start: Date
   return keys.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/**
+ * The doctor's lock documents for every UTC day [start, end) touches: time off writes them, so a
+ * booking of that doctor on those days in flight at the same time conflicts with it, and one of
+ * the two transactions runs again and sees the other.
+ */
+export function doctorLockKeys(doctorId: string, start: Date, end: Date): LockKey[] {
+  return daysTouched(start, end).map((day) => ({
+    id: `doctor:${doctorId}:${day.toISOString().slice(0, 10)}`,
+    expiresAt: new Date(day.getTime() + DAY_MS + KEEP_AFTER_DAY_MS),
+  }));
+}
+
 /** Written first in a booking transaction, one after the other (a transaction's operations must not overlap). */
 export async function takeBookingLocks({ BookingLock }: Models, keys: LockKey[], session: ClientSession): Promise<void> {
   for (const key of keys) {

@@ -3,6 +3,7 @@ import { ServiceUnavailableError } from '../../errors.js';
 import type { Store } from '../store.js';
 import { mongoAccounts, mongoSessions, mongoTokens } from './access.js';
 import { mongoAppointments } from './appointments.js';
+import { mongoTimeOff } from './time-off.js';
 import { mongoAudit, resetMongoAudit } from './audit.js';
 import { mongoIdempotency } from './idempotency.js';
 import { createIndexes, dropReplacedIndexes } from './indexes.js';
@@ -48,6 +49,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
     doctors: mongoDoctors(models),
     patients: mongoPatients(models, audit.writer),
     appointments: mongoAppointments(connection, models, undefined, audit.writer),
+    timeOff: mongoTimeOff(connection, models),
     idempotency: mongoIdempotency(models),
     audit: audit.repository,
     accounts: mongoAccounts(models),
@@ -61,7 +63,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
       }
     },
     reset: async () => {
-      const { Doctor, Patient, Appointment, BookingLock, IdempotencyRecord, Account, Session, ApiToken } = models;
+      const { Doctor, Patient, Appointment, TimeOff, BookingLock, IdempotencyRecord, Account, Session, ApiToken } = models;
       await Promise.all([
         Account.deleteMany(),
         Session.deleteMany(),
@@ -69,6 +71,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
         Doctor.deleteMany(),
         Patient.deleteMany(),
         Appointment.deleteMany(),
+        TimeOff.deleteMany(),
         BookingLock.deleteMany(),
         IdempotencyRecord.deleteMany(),
         resetMongoAudit(models),

@@ -1,4 +1,12 @@
-import { bookingConflict, ConflictError, invalidTransition, NotFoundError, patientConflict } from '../../errors.js';
+import {
+  bookingConflict,
+  BusinessRuleError,
+  ConflictError,
+  invalidTransition,
+  NotFoundError,
+  patientConflict,
+  timeOffRefusal,
+} from '../../errors.js';
 import type { DayCache, DayChange } from './day-cache.js';
 import {
   ParticipantsChangedError,
@@ -47,7 +55,10 @@ const DOCTOR_DAY = `
 SELECT (SELECT to_jsonb(d) FROM doctors d WHERE d.id = $1) AS doctor,
        COALESCE((SELECT jsonb_agg(jsonb_build_array(a.start_at, a.end_at) ORDER BY a.start_at) FROM appointments a
                  WHERE a.doctor_id = $1 AND a.${HOLDS_TIME} AND tstzrange(a.start_at, a.end_at, '[)') && tstzrange($2, $3, '[)')),
-                '[]'::jsonb) AS booked`;
+                '[]'::jsonb) AS booked,
+       COALESCE((SELECT jsonb_agg(jsonb_build_array(t.start_at, t.end_at) ORDER BY t.start_at) FROM time_off t
+                 WHERE t.doctor_id = $1 AND tstzrange(t.start_at, t.end_at, '[)') && tstzrange($2, $3, '[)')),
+                '[]'::jsonb) AS off`;
 
 // Both change only a BOOKED row; no row back means the id is unknown or no longer BOOKED.
 const CANCEL = `
@@ -58,10 +69,16 @@ WITH updated AS (
 )
 SELECT ${APPOINTMENT_VIEW_COLUMNS} FROM updated a ${APPOINTMENT_VIEW_JOINS}`;
 
+// The doctor's row is locked first (as a booking locks it), so time off being added meanwhile is
+// either seen here or lists this move; a move into time off changes no row.
+const LOCK_DOCTOR_OF = `SELECT 1 FROM doctors d JOIN appointments a ON a.doctor_id = d.id WHERE a.id = $1 FOR SHARE OF d`;
+const OFF_BETWEEN = `SELECT EXISTS (SELECT 1 FROM time_off t JOIN appointments a ON a.doctor_id = t.doctor_id
+  WHERE a.id = $1 AND tstzrange(t.start_at, t.end_at, '[)') && tstzrange($2, $3, '[)')) AS off`;
 const RESCHEDULE = `
 WITH updated AS (
-  UPDATE appointments SET start_at = $2, end_at = $3, updated_at = $4
+  UPDATE appointments a SET start_at = $2, end_at = $3, updated_at = $4
   WHERE id = $1 AND status = 'BOOKED'
+    AND NOT EXISTS (SELECT 1 FROM time_off t WHERE t.doctor_id = a.doctor_id AND tstzrange(t.start_at, t.end_at, '[)') && tstzrange($2, $3, '[)'))
   RETURNING *
 )
 SELECT ${APPOINTMENT_VIEW_COLUMNS} FROM updated a ${APPOINTMENT_VIEW_JOINS}`;
@@ -98,18 +115,18 @@ async function getView(db: SqlClient, id: string): Promise<AppointmentView | nul
 }
 
 async function readDoctorDay(db: SqlClient, doctorId: string, from: Date, to: Date): Promise<DoctorDay> {
-  const result = await db.query<{ doctor: Record<string, unknown> | null; booked: Array<[string, string]> }>(DOCTOR_DAY, [
-    doctorId,
-    from,
-    to,
-  ]);
+  const result = await db.query<{ doctor: Record<string, unknown> | null; booked: Array<[string, string]>; off: Array<[string, string]> }>(
+    DOCTOR_DAY,
+    [doctorId, from, to],
+  );
   const doctor = fromJson<DoctorRow>(result.rows[0]?.doctor ?? null);
-  const booked = (result.rows[0]?.booked ?? []).map(([start, end]) => ({ start: new Date(start), end: new Date(end) }));
-  return { doctor: doctor && toDoctor(doctor), booked };
+  const intervals = (pairs: Array<[string, string]> | undefined) =>
+    (pairs ?? []).map(([start, end]) => ({ start: new Date(start), end: new Date(end) }));
+  return { doctor: doctor && toDoctor(doctor), booked: intervals(result.rows[0]?.booked), off: intervals(result.rows[0]?.off) };
 }
 
 /** Whether a failed write certainly wrote nothing: the store refused it for a reason it names. */
-const refused = (error: unknown) => error instanceof NotFoundError || error instanceof ConflictError;
+const refused = (error: unknown) => error instanceof NotFoundError || error instanceof ConflictError || error instanceof BusinessRuleError;
 
 export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFeed): AppointmentRepository {
   const bookRow = bookingBatcher(db);
@@ -128,11 +145,15 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
   const updateBooked = (doing: string, statement: string, params: unknown[], idempotency?: IdempotencyCompletion, audit?: AuditEntry) =>
     db.transaction(async (tx) => {
       const id = params[0] as string;
+      const moving = statement === RESCHEDULE && isSqlId(id);
+      if (moving) await tx.query(LOCK_DOCTOR_OF, [id]);
       const updated = isSqlId(id) ? await tx.query<AppointmentViewRow>(statement, params) : { rows: [] };
       const row = updated.rows[0];
       if (!row) {
         const current = await getView(tx, id);
         if (!current) throw new NotFoundError('Appointment not found');
+        if (current.status !== 'BOOKED') throw invalidTransition(current.status, doing);
+        if (moving && (await tx.query<{ off: boolean }>(OFF_BETWEEN, params.slice(0, 3))).rows[0]?.off) throw timeOffRefusal();
         throw invalidTransition(current.status, doing);
       }
       const view = toAppointmentView(row);
@@ -201,6 +222,7 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
         });
         if (outcome === 'inserted') feed.changed(interval);
         if (outcome === 'changed') throw new ParticipantsChangedError();
+        if (outcome === 'off') throw timeOffRefusal();
         if (outcome === 'taken') {
           const who = await db.query<{ doctor: boolean; patient: boolean }>(WHO_CONFLICTS, [
             view.doctorId,
@@ -285,7 +307,7 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
 
     doctorDay: (doctorId, from, to) =>
       sqlCall(async () => {
-        if (!isSqlId(doctorId)) return { doctor: null, booked: [] };
+        if (!isSqlId(doctorId)) return { doctor: null, booked: [], off: [] };
         // What the cache keeps must be exact (a change notice drops it, and a lagging replica could
         // put the old answer back after that), so only the reads it will not keep go to a replica.
         return days.read(doctorId, from, to, () => readDoctorDay(days.stats().serving ? db : replica, doctorId, from, to));

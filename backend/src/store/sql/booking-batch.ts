@@ -19,8 +19,8 @@ export type BookingRow = {
   audit: ReturnType<typeof auditJson> | null;
 };
 
-/** inserted; or the time was taken; or the doctor or patient changed since the caller read them. */
-export type BookingOutcome = 'inserted' | 'taken' | 'changed';
+/** inserted; or the time was taken; or the doctor is off then; or the doctor or patient changed since the caller read them. */
+export type BookingOutcome = 'inserted' | 'taken' | 'off' | 'changed';
 
 // Each row is inserted only if its doctor and patient are still at the versions the service
 // checked its rules against (milliseconds, as a JavaScript Date holds them), and its idempotency
@@ -30,15 +30,23 @@ export type BookingOutcome = 'inserted' | 'taken' | 'changed';
 // overlapping a booked one, or an earlier row of the same batch, is skipped; racers in other
 // transactions wait for the first and step aside, where a plain INSERT can deadlock with another
 // racer and both sit out deadlock_timeout (1 s) before one fails. Rows go in arrival order.
+// FOR SHARE holds each doctor's row until the commit: time off (and any doctor change) takes it
+// FOR UPDATE, so it waits for bookings in flight and lists them, and a booking that waited on it
+// sees the doctor's new version and reports 'changed' (the caller reads again, and meets the time off).
 const BOOK_BATCH = `
 WITH batch AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS b(
     n int, id uuid, doctor_id uuid, patient_id uuid, start_at timestamptz, end_at timestamptz, reason text, created_at timestamptz,
     doctor_version timestamptz, patient_version timestamptz, key text, status_code int, response_body jsonb, audit jsonb)
+), off AS (
+  SELECT b.n FROM batch b
+  WHERE EXISTS (SELECT 1 FROM time_off t WHERE t.doctor_id = b.doctor_id AND tstzrange(t.start_at, t.end_at, '[)') && tstzrange(b.start_at, b.end_at, '[)'))
 ), participants AS (
   SELECT b.* FROM batch b
   JOIN doctors d ON d.id = b.doctor_id AND date_trunc('milliseconds', d.updated_at) = b.doctor_version
   JOIN patients p ON p.id = b.patient_id AND date_trunc('milliseconds', p.updated_at) = b.patient_version
+  WHERE b.n NOT IN (SELECT n FROM off)
+  FOR SHARE OF d
 ), inserted AS (
   INSERT INTO appointments (id, doctor_id, patient_id, start_at, end_at, status, reason, created_at, updated_at)
   SELECT id, doctor_id, patient_id, start_at, end_at, 'BOOKED', reason, created_at, created_at FROM participants ORDER BY n
@@ -53,7 +61,7 @@ WITH batch AS (
   FROM participants p JOIN inserted i ON i.id = p.id
   WHERE p.audit IS NOT NULL
 )
-SELECT b.id, i.id IS NOT NULL AS inserted, p.id IS NOT NULL AS unchanged
+SELECT b.id, i.id IS NOT NULL AS inserted, p.id IS NOT NULL AS unchanged, b.n IN (SELECT n FROM off) AS off
 FROM batch b LEFT JOIN inserted i ON i.id = b.id LEFT JOIN participants p ON p.id = b.id CROSS JOIN audited`;
 
 const MAX_BATCH = 100;
@@ -82,8 +90,10 @@ async function bookRows(db: SqlClient, rows: BookingRow[]): Promise<Map<string, 
       audit: row.audit,
     })),
   );
-  const result = await db.query<{ id: string; inserted: boolean; unchanged: boolean }>(BOOK_BATCH, [json]);
-  return new Map(result.rows.map(({ id, inserted, unchanged }) => [id, inserted ? 'inserted' : unchanged ? 'taken' : 'changed']));
+  const result = await db.query<{ id: string; inserted: boolean; unchanged: boolean; off: boolean }>(BOOK_BATCH, [json]);
+  const outcome = ({ inserted, unchanged, off }: { inserted: boolean; unchanged: boolean; off: boolean }): BookingOutcome =>
+    inserted ? 'inserted' : off ? 'off' : unchanged ? 'taken' : 'changed';
+  return new Map(result.rows.map((row) => [row.id, outcome(row)]));
 }
 
 /**

@@ -15,7 +15,7 @@ export type DayCacheOptions = {
  * Few objects per entry, since every kept object is one more for each major collection to mark:
  * the intervals as one flat array of times, and one doctor object shared by that doctor's days.
  */
-type Entry = { doctorId: string; from: number; to: number; doctor: Doctor; booked: number[]; expires: number };
+type Entry = { doctorId: string; from: number; to: number; doctor: Doctor; booked: number[]; off: number[]; expires: number };
 
 const flatten = (booked: DoctorDay['booked']) => booked.flatMap(({ start, end }) => [start.getTime(), end.getTime()]);
 
@@ -52,7 +52,7 @@ export function dayCache({ limit = DEFAULT_LIMIT, ttlMs = DEFAULT_TTL_MS, now = 
     if (keys?.size === 0) keysByDoctor.delete(entry.doctorId);
   };
 
-  const keep = (key: string, from: Date, to: Date, { doctor, booked }: { doctor: Doctor; booked: DoctorDay['booked'] }) => {
+  const keep = (key: string, from: Date, to: Date, { doctor, booked, off }: { doctor: Doctor } & Omit<DoctorDay, 'doctor'>) => {
     const keys = keysByDoctor.get(doctor.id) ?? new Set<string>();
     const sibling = entries.get(keys.values().next().value ?? '')?.doctor;
     const shared = sibling && sibling.updatedAt.getTime() === doctor.updatedAt.getTime() ? sibling : doctor;
@@ -62,6 +62,7 @@ export function dayCache({ limit = DEFAULT_LIMIT, ttlMs = DEFAULT_TTL_MS, now = 
       to: to.getTime(),
       doctor: shared,
       booked: flatten(booked),
+      off: flatten(off),
       expires: now() + ttlMs,
     };
     entries.set(key, entry);
@@ -85,7 +86,7 @@ export function dayCache({ limit = DEFAULT_LIMIT, ttlMs = DEFAULT_TTL_MS, now = 
         counts.hits += 1;
         entries.delete(key);
         entries.set(key, cached);
-        return { doctor: cached.doctor, booked: intervals(cached.booked) };
+        return { doctor: cached.doctor, booked: intervals(cached.booked), off: intervals(cached.off) };
       }
       if (cached) drop(key);
       counts.misses += 1;
@@ -93,7 +94,8 @@ export function dayCache({ limit = DEFAULT_LIMIT, ttlMs = DEFAULT_TTL_MS, now = 
       const value = await load();
       const unchanged = begun >= floor && (changedAt.get(doctorId) ?? 0) <= begun;
       // An unknown doctor is not kept: it may be created in the next second.
-      if (!paused && value.doctor?.id === doctorId && unchanged) keep(key, from, to, { doctor: value.doctor, booked: value.booked });
+      if (!paused && value.doctor?.id === doctorId && unchanged)
+        keep(key, from, to, { doctor: value.doctor, booked: value.booked, off: value.off });
       return value;
     },
 

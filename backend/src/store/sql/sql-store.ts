@@ -6,6 +6,7 @@ import { sqlAccounts, sqlSessions, sqlTokens } from './access.js';
 import { sqlAppointments } from './appointments.js';
 import { resetAuditTrail, sqlAudit } from './audit.js';
 import { changeFeed } from './change-feed.js';
+import { sqlTimeOff } from './time-off.js';
 import { sqlIdempotency } from './idempotency.js';
 import { migrate } from './migrate.js';
 import { sqlDoctors, sqlPatients } from './people.js';
@@ -20,6 +21,7 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
     doctors: sqlDoctors(db, feed),
     patients: sqlPatients(db),
     appointments: sqlAppointments(db, days, feed),
+    timeOff: sqlTimeOff(db, feed),
     idempotency: sqlIdempotency(db),
     audit: sqlAudit(db),
     accounts: sqlAccounts(db),
@@ -38,7 +40,7 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
       try {
         await resetAuditTrail(db);
         await db.exec(
-          'TRUNCATE sessions, accounts, api_tokens, appointments, patient_search_keys, patient_name_words, patients, doctors, idempotency_keys',
+          'TRUNCATE sessions, accounts, api_tokens, time_off, appointments, patient_search_keys, patient_name_words, patients, doctors, idempotency_keys',
         );
       } finally {
         feed.changed('everything');

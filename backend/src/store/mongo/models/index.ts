@@ -8,12 +8,14 @@ import { doctorModel } from './doctor.js';
 import { idempotencyRecordModel } from './idempotency-record.js';
 import { patientModel } from './patient.js';
 import { sessionModel } from './session.js';
+import { timeOffModel } from './time-off.js';
 
 export function registerModels(connection: Connection) {
   return {
     Doctor: doctorModel(connection),
     Patient: patientModel(connection),
     Appointment: appointmentModel(connection),
+    TimeOff: timeOffModel(connection),
     BookingLock: bookingLockModel(connection),
     IdempotencyRecord: idempotencyRecordModel(connection),
     AuditRecord: auditRecordModel(connection),
