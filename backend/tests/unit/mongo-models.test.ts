@@ -69,7 +69,17 @@ describe('Mongo indexes', () => {
 
   it('are created explicitly, one by one, and none is ever dropped or listed for syncing', async () => {
     const stubs = stubbedMongo();
-    const models = ['Doctor', 'Patient', 'Appointment', 'TimeOff', 'BookingLock', 'IdempotencyRecord', 'Account', 'Session', 'ApiToken'] as const;
+    const models = [
+      'Doctor',
+      'Patient',
+      'Appointment',
+      'TimeOff',
+      'BookingLock',
+      'IdempotencyRecord',
+      'Account',
+      'Session',
+      'ApiToken',
+    ] as const;
     for (const model of [...models, 'AuditRecord', 'AuditHead'] as const) {
       stubs.stub(model, 'createIndex', async () => 'ok');
       stubs.stub(model, 'dropIndex', async () => Promise.reject(new Error('must not drop')));

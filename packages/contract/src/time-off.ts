@@ -23,7 +23,8 @@ export const timeOffSchema = z.object({
 
 export const createdTimeOffSchema = timeOffSchema.extend({
   affected: z.array(appointmentSchema).meta({
-    description: 'Appointments that hold time inside the time off (BOOKED, CHECKED_IN, COMPLETED): kept as they are, for the desk to move or cancel',
+    description:
+      'Appointments that hold time inside the time off (BOOKED, CHECKED_IN, COMPLETED): kept as they are, for the desk to move or cancel',
   }),
 });
 
