@@ -205,6 +205,42 @@ describe.each(VIEWPORTS)('the front desk at $name width ($width x $height)', (vi
     expect([stored.body.data.status, stored.body.data.checkedInBy]).toEqual(['COMPLETED', admin.email]);
   });
 
+  it('adds time off on the doctor page: the appointment inside it is named, and booking offers none of its slots', async () => {
+    const inside = await create<{ id: string }>('/patients', { name: `Olga Inside ${tag}`, email: `olga.${tag}@example.org` });
+    const booked = await callApi(baseURL, 'POST', '/appointments', {
+      doctorId,
+      patientId: inside.id,
+      start: await slotAt(doctorId, '14:00'),
+    });
+    expect(booked.status).toBe(201);
+
+    await withPage(viewport, async (page) => {
+      await page.goto('/doctors');
+      await page.getByLabel('Search doctors').fill(doctorName);
+      await page.getByRole('link', { name: doctorName }).click();
+      await page.getByRole('heading', { level: 1, name: doctorName }).waitFor();
+      const form = page.getByRole('form', { name: 'Add time off' });
+      await form.getByLabel('From date').fill(day);
+      await form.getByLabel('From time').fill('14:00');
+      await form.getByLabel('Until date').fill(day);
+      await form.getByLabel('Until time').fill('15:00');
+      await form.getByLabel('Reason').selectOption('training');
+      await form.getByRole('button', { name: 'Add time off' }).click();
+      const affected = page.getByRole('region', { name: 'Appointments inside the time off' });
+      await affected.getByRole('link', { name: `Olga Inside ${tag}` }).waitFor();
+      await page.getByRole('button', { name: /^Remove time off .*14:00–15:00$/ }).waitFor();
+      expect(await audit(page, `time-off-${viewport.name}`, reportFile), 'serious/critical axe violations').toEqual([]);
+      expect(await overflow(page), 'horizontal overflow').toBeLessThanOrEqual(0);
+      await shot(page, 'time-off', viewport);
+
+      await page.goto('/book');
+      await page.getByLabel('Doctor').selectOption({ label: doctorName });
+      await page.getByLabel('Date').fill(day);
+      await page.getByRole('button', { name: '12:00', exact: true }).waitFor();
+      expect(await page.getByRole('button', { name: '14:30', exact: true }).count()).toBe(0);
+    });
+  });
+
   it('opens the patient page from the list: details, appointments, and book again with the same doctor', async () => {
     await withPage(viewport, async (page) => {
       await page.goto('/patients');

@@ -11,6 +11,7 @@ import { SessionGate } from './features/auth/session';
 import { SignInPage } from './features/auth/sign-in-page';
 import { SignedInLayout } from './features/auth/signed-in-layout';
 import { BookingPage } from './features/booking/booking-page';
+import { DoctorPage } from './features/doctors/doctor-page';
 import { DoctorsPage } from './features/doctors/doctors-page';
 import { MyAccountPage } from './features/my-account/my-account-page';
 import { MyDayPage } from './features/my-day/my-day-page';
@@ -60,6 +61,14 @@ export const routes: RouteObject[] = [
                     element: (
                       <RequireRole roles={rolesOf('/patients')}>
                         <PatientPage />
+                      </RequireRole>
+                    ),
+                  },
+                  {
+                    path: '/doctors/:id',
+                    element: (
+                      <RequireRole roles={rolesOf('/doctors')}>
+                        <DoctorPage />
                       </RequireRole>
                     ),
                   },

@@ -3,6 +3,7 @@ import type { ClinicConfig } from '@clinic/contract/clinic';
 import type { Doctor, DoctorChanges, NewDoctor } from '@clinic/contract/doctors';
 import type { ErrorDetail } from '@clinic/contract/envelope';
 import type { NewPatient, Patient, PatientChanges } from '@clinic/contract/patients';
+import type { CreatedTimeOff, NewTimeOffBody, TimeOffBody } from '@clinic/contract/time-off';
 
 // The API's own shapes come from the schemas the server validates and answers with.
 export type { Appointment, AppointmentStatus, Availability, NewAppointment, NewTime, Slot } from '@clinic/contract/appointments';
@@ -10,6 +11,7 @@ export type { ClinicConfig, DemoAccount, Role } from '@clinic/contract/clinic';
 export type { Doctor, DoctorChanges, NewDoctor } from '@clinic/contract/doctors';
 export type { ErrorDetail } from '@clinic/contract/envelope';
 export type { NewPatient, Patient, PatientChanges } from '@clinic/contract/patients';
+export type { CreatedTimeOff, NewTimeOffBody, TimeOffBody as TimeOff } from '@clinic/contract/time-off';
 
 export type Page<T> = { items: T[]; total: number; limit: number; offset: number };
 export type Paging = { limit?: number; offset?: number };
@@ -135,6 +137,20 @@ export function listDoctors(params: Paging & { q?: string; specialty?: string } 
 
 export async function createDoctor(input: NewDoctor): Promise<Doctor> {
   return (await request<Doctor>('/doctors', { method: 'POST', body: input })).data;
+}
+
+/** The doctor's time off that ends after `from` (an instant), in start order. */
+export async function listTimeOff(doctorId: string, from: string): Promise<TimeOffBody[]> {
+  return (await request<TimeOffBody[]>(`/doctors/${encodeURIComponent(doctorId)}/time-off`, { query: { from } })).data;
+}
+
+/** Times without an offset are clinic wall time, as the API reads them. */
+export async function addTimeOff(doctorId: string, input: NewTimeOffBody): Promise<CreatedTimeOff> {
+  return (await request<CreatedTimeOff>(`/doctors/${encodeURIComponent(doctorId)}/time-off`, { method: 'POST', body: input })).data;
+}
+
+export async function removeTimeOff(id: string): Promise<void> {
+  await request<never>(`/time-off/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
 export async function getDoctor(id: string): Promise<Doctor> {

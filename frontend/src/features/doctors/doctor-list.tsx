@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/alert';
 import { Field } from '../../components/field';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
@@ -51,7 +52,9 @@ export function DoctorList({ canEdit = false }: { canEdit?: boolean }) {
             <tbody>
               {doctors.data.items.map((doctor) => (
                 <tr key={doctor.id}>
-                  <td>{doctor.name}</td>
+                  <td>
+                    <Link to={`/doctors/${doctor.id}`}>{doctor.name}</Link>
+                  </td>
                   <td>{doctor.specialty}</td>
                   <td>{doctor.slotMinutes} min</td>
                   <td>{doctor.email ?? '—'}</td>

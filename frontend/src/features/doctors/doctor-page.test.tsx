@@ -1,0 +1,97 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fail, fakeApi, noContent, ok, type FakeRequest } from '../../test/fake-api';
+import { clinicConfig, emptyLists, meAs, renderApp } from '../../test/render-app';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const doctor = { id: 'd1', name: 'Dr Grace Hopper', specialty: 'Cardiology', email: null, phone: null, slotMinutes: 30, schedule: null };
+const training = {
+  id: 't1',
+  _id: 't1',
+  doctorId: 'd1',
+  start: '2030-06-03T12:00:00.000Z',
+  end: '2030-06-03T16:00:00.000Z',
+  reason: 'training',
+  createdAt: '2030-06-01T09:00:00.000Z',
+};
+const insideIt = {
+  id: 'a1',
+  doctorId: 'd1',
+  patientId: 'p1',
+  doctor: { id: 'd1', name: doctor.name, specialty: doctor.specialty },
+  patient: { id: 'p1', name: 'Ada Lovelace' },
+  start: '2030-06-03T13:00:00.000Z',
+  end: '2030-06-03T13:30:00.000Z',
+  status: 'BOOKED',
+};
+
+describe('the doctor page', () => {
+  it('lists coming time off, adds one in clinic time, names the appointments inside it, and removes one', async () => {
+    const sent: FakeRequest[] = [];
+    let listed = [training];
+    fakeApi({
+      ...emptyLists,
+      'GET /api/config': () => ok(clinicConfig),
+      'GET /api/auth/me': () => ok(meAs('staff')),
+      'GET /api/doctors/d1': () => ok(doctor),
+      'GET /api/doctors/d1/time-off': () => ok(listed),
+      'POST /api/doctors/d1/time-off': (request) => {
+        sent.push(request);
+        return ok({ ...training, id: 't2', _id: 't2', reason: 'holiday', affected: [insideIt] });
+      },
+      'DELETE /api/time-off/t1': (request) => {
+        sent.push(request);
+        listed = [];
+        return noContent();
+      },
+    });
+    renderApp('/doctors/d1');
+    await screen.findByRole('heading', { level: 1, name: 'Dr Grace Hopper' });
+    expect(await screen.findByText('Mon, Jun 3, 2030, 13:00–17:00 · Training')).toBeInTheDocument();
+
+    const user = userEvent.setup();
+    const form = screen.getByRole('form', { name: 'Add time off' });
+    await user.clear(within(form).getByLabelText('From date'));
+    await user.type(within(form).getByLabelText('From date'), '2030-06-03');
+    await user.clear(within(form).getByLabelText('Until date'));
+    await user.type(within(form).getByLabelText('Until date'), '2030-06-05');
+    await user.click(within(form).getByRole('button', { name: 'Add time off' }));
+
+    const affected = await screen.findByRole('region', { name: 'Appointments inside the time off' });
+    expect(within(affected).getByRole('link', { name: 'Ada Lovelace' })).toHaveAttribute('href', '/patients/p1');
+    expect(sent[0]!.body).toEqual({ start: '2030-06-03T09:00:00', end: '2030-06-05T17:00:00', reason: 'holiday' });
+
+    await user.click(screen.getByRole('button', { name: /^Remove time off/ }));
+    await waitFor(() => expect(sent.map((request) => `${request.method} ${request.path}`)).toContain('DELETE /api/time-off/t1'));
+    expect(await screen.findByText('No time off coming up.')).toBeInTheDocument();
+  });
+
+  it('shows the server’s refusal of an end before the start on the field', async () => {
+    fakeApi({
+      ...emptyLists,
+      'GET /api/config': () => ok(clinicConfig),
+      'GET /api/auth/me': () => ok(meAs('staff')),
+      'GET /api/doctors/d1': () => ok(doctor),
+      'GET /api/doctors/d1/time-off': () => ok([]),
+      'POST /api/doctors/d1/time-off': () => ({
+        ...fail(400, 'VALIDATION_ERROR', 'Invalid time off'),
+        body: {
+          success: false,
+          error: {
+            code: 'VALIDATION_ERROR',
+            message: 'Invalid time off',
+            correlationId: 'c1',
+            details: [{ path: 'end', message: 'must be after start' }],
+          },
+        },
+      }),
+    });
+    renderApp('/doctors/d1');
+    const form = await screen.findByRole('form', { name: 'Add time off' });
+    await userEvent.setup().click(within(form).getByRole('button', { name: 'Add time off' }));
+    expect(await within(form).findByText('must be after start')).toBeInTheDocument();
+    expect(within(form).getByLabelText('Until date')).toHaveAttribute('aria-invalid', 'true');
+  });
+});

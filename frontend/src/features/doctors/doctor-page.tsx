@@ -1,0 +1,40 @@
+import { Link, useParams } from 'react-router-dom';
+import { ErrorAlert } from '../../components/alert';
+import { useClinic } from '../../lib/clinic-config';
+import { TimeOffSection } from './time-off-section';
+import { useDoctor } from './use-doctor';
+
+/** One doctor: who they are and their time off, which the desk adds and removes here. */
+export function DoctorPage() {
+  const { id = '' } = useParams();
+  const { timezone } = useClinic();
+  const doctor = useDoctor(id);
+
+  if (doctor.isPending) return <p className="muted">Loading the doctor…</p>;
+  if (doctor.isError) {
+    return (
+      <>
+        <title>Doctor · Clinic desk</title>
+        <h1>Doctor</h1>
+        <ErrorAlert title="The doctor could not be loaded." error={doctor.error} onRetry={() => void doctor.refetch()} />
+        <p>
+          <Link to="/doctors">Back to all doctors</Link>
+        </p>
+      </>
+    );
+  }
+  const d = doctor.data;
+  return (
+    <>
+      <title>{`${d.name} · Clinic desk`}</title>
+      <p>
+        <Link to="/doctors">All doctors</Link>
+      </p>
+      <h1>{d.name}</h1>
+      <p className="muted">
+        {d.specialty} · {d.slotMinutes}-minute appointments
+      </p>
+      <TimeOffSection doctorId={d.id} timezone={timezone} canEdit />
+    </>
+  );
+}
