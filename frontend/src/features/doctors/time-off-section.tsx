@@ -28,8 +28,9 @@ function Affected({ created, timezone }: { created: CreatedTimeOff; timezone: st
   return (
     <div className="card" role="region" aria-label="Appointments inside the time off">
       <p>
-        {created.affected.length === 1 ? 'One appointment is' : `${created.affected.length} appointments are`} inside this time off. They
-        were kept: move or cancel them on the Appointments page.
+        {created.affected.length === 1
+          ? 'One appointment is inside this time off. It was kept: move or cancel it on the Appointments page.'
+          : `${created.affected.length} appointments are inside this time off. They were kept: move or cancel them on the Appointments page.`}
       </p>
       <ul>
         {created.affected.map((a) => (
