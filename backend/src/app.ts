@@ -35,6 +35,7 @@ import type { DemoAccount } from './seed/demo-access.js';
 import { accountService } from './services/accounts.js';
 import { appointmentService } from './services/appointments.js';
 import { auditTrail } from './services/audit.js';
+import { calendarFeed } from './services/calendar-feed.js';
 import { directoryService } from './services/directory.js';
 import { liveEvents } from './services/live-events.js';
 import { participantsCache } from './services/participants-cache.js';
@@ -55,7 +56,8 @@ export type AppDependencies = {
     | 'auth'
     | 'metricsToken'
     | 'patientReadsPerMinute'
-  >;
+  > &
+    Partial<Pick<AppConfig, 'publicUrl'>>;
   logger: Logger;
   /** The built SPA to serve at `/`; omitted in API-only tests. */
   frontendDir?: string;
@@ -148,7 +150,8 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   mount('/accounts', accountsRouter(accountsController(accounts)));
   mount('/tokens', tokensRouter(tokensController(tokens)));
   const timeOff = timeOffController(timeOffService(store), config.clinic.timezone);
-  mount('/doctors', doctorsRouter(doctorsController(directory), timeOff));
+  const calendar = calendarFeed(store, config.clinic.timezone, clock);
+  mount('/doctors', doctorsRouter(doctorsController(directory, calendar, config.publicUrl), timeOff));
   mount('/time-off', timeOffRouter(timeOff));
   api.use('/patients', patientReadLimiter(config.patientReadsPerMinute));
   mount('/patients', patientsRouter(patientsController(directory, appointments)));

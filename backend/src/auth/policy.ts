@@ -44,6 +44,9 @@ export const POLICY: Readonly<Record<string, Rule>> = {
   'GET /api/doctors/:id': CLINICAL,
   'PUT /api/doctors/:id': ADMIN,
   'PATCH /api/doctors/:id': ADMIN,
+  // Calendar apps cannot sign in: the key in the URL is the credential (checked by the feed).
+  'GET /api/doctors/:id/calendar.ics': 'public',
+  'POST /api/doctors/:id/calendar-key': DESK,
   'POST /api/doctors/:id/time-off': DESK,
   'GET /api/doctors/:id/time-off': CLINICAL,
   'DELETE /api/time-off/:id': DESK,

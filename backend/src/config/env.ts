@@ -44,6 +44,7 @@ const envSchema = z
     BOOKING_HORIZON_DAYS: z.coerce.number().int().min(1).max(3650).default(730),
     LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug', 'silent']).default('info'),
     CORS_ORIGIN: z.string().default('http://localhost:5173'),
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20000),
     SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
     SERVE_FRONTEND: z.enum(['true', 'false']).default('true'),
@@ -132,6 +133,8 @@ export type AppConfig = Readonly<{
   patientReadsPerMinute: number;
   /** API processes behind one port; `auto` is resolved to one per core. */
   webConcurrency: number;
+  /** Where people reach the clinic (links in calendar feeds); unset: the address a request came to. */
+  publicUrl?: string;
 }>;
 
 export class ConfigError extends Error {}
@@ -160,6 +163,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     bookingHorizonDays: env.BOOKING_HORIZON_DAYS,
     logLevel: env.LOG_LEVEL,
     corsOrigins: Object.freeze(env.CORS_ORIGIN.split(',').map((origin) => origin.trim())),
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     seedDemo: env.SEED_DEMO,
     serveFrontend: env.SERVE_FRONTEND === 'true',

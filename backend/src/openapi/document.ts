@@ -27,6 +27,7 @@ import {
   type ErrorCode,
 } from './responses.js';
 import { auditRoutes } from './audit.js';
+import { calendarRoutes } from './calendar-routes.js';
 import { timeOffRoutes } from './time-off-routes.js';
 import { ruleFor } from '../auth/policy.js';
 import { accessRoutes, securitySchemes } from './access-routes.js';
@@ -287,6 +288,7 @@ export function buildOpenApiDocument() {
     ),
     ...appointmentRoutes(),
     ...timeOffRoutes(),
+    ...calendarRoutes(),
     ...auditRoutes(),
     ...accessRoutes(),
   ];

@@ -10,6 +10,8 @@ export function doctorsRouter(controller: ReturnType<typeof doctorsController>, 
     .get('/:id', controller.get)
     .put('/:id', controller.update)
     .patch('/:id', controller.update)
+    .get('/:id/calendar.ics', controller.calendar)
+    .post('/:id/calendar-key', controller.rotateCalendarKey)
     .post('/:id/time-off', timeOff.create)
     .get('/:id/time-off', timeOff.list);
 }

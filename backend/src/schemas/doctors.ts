@@ -7,3 +7,7 @@ export const updateDoctorBody = named('UpdateDoctor', contract.updateDoctorBody)
 export const doctorSchema = named('Doctor', contract.doctorSchema);
 
 export const listDoctorsQuery = z.object({ specialty: searchText, q: searchText }).and(pagingQuery);
+
+export const calendarQuery = z
+  .object({ key: z.string().min(1).max(200).openapi({ description: "The doctor's calendar key, as in calendarUrl" }) })
+  .strict();

@@ -15,6 +15,8 @@ export type Doctor = {
   phone: string | null;
   slotMinutes: number;
   schedule: Schedule | null;
+  /** The secret in the doctor's calendar feed URL; staff can rotate it. */
+  calendarKey: string;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -53,6 +55,8 @@ export type Appointment = {
   completedBy: string | null;
   noShowAt: Date | null;
   noShowBy: string | null;
+  /** 0 when booked, one more with every move: the calendar feed's SEQUENCE. */
+  revision: number;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -143,6 +147,8 @@ export type IdempotencyBegin =
 
 export interface DoctorRepository {
   create(input: NewDoctor): Promise<Doctor>;
+  /** A new calendar key: the old one stops working at once. Null for an unknown doctor. */
+  rotateCalendarKey(id: string): Promise<Doctor | null>;
   get(id: string): Promise<Doctor | null>;
   update(id: string, changes: DoctorChanges): Promise<Doctor | null>;
   list(filter: DoctorFilter): Promise<PageOf<Doctor>>;

@@ -8,6 +8,8 @@ import { apiClient, signInAs, testApp } from '../helpers/http.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 const PUBLIC = ['GET /api/health', 'GET /api/config', 'GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/logout'];
+// Calendar apps cannot sign in: the feed's key is its credential, checked by the feed itself.
+const KEYED = ['GET /api/doctors/{id}/calendar.ics'];
 const SOME_ID = '0193a0c4-7b1e-7c8e-9d2a-5f3e1c2b4a6d';
 
 /** Every documented /api operation, with a well-formed id in place of each path parameter. */
@@ -15,7 +17,7 @@ const operations = Object.entries(buildOpenApiDocument().paths ?? {})
   .filter(([path]) => path.startsWith('/api/'))
   .flatMap(([path, item]) => METHODS.filter((method) => item[method]).map((method) => ({ method, path })));
 const concrete = (path: string) => path.replace(/\{\w+\}/g, SOME_ID);
-const closed = operations.filter(({ method, path }) => !PUBLIC.includes(`${method.toUpperCase()} ${path}`));
+const closed = operations.filter(({ method, path }) => ![...PUBLIC, ...KEYED].includes(`${method.toUpperCase()} ${path}`));
 
 let opened: OpenedStore;
 let app: ReturnType<typeof testApp>;
@@ -36,7 +38,8 @@ describe('the policy table', () => {
     const open = Object.entries(POLICY)
       .filter(([, rule]) => rule === 'public')
       .map(([route]) => route);
-    expect(open.sort()).toEqual([...PUBLIC, 'GET /api/docs', 'GET /api/docs/*'].sort());
+    const keyed = KEYED.map((route) => route.replace(/\{(\w+)\}/g, ':$1'));
+    expect(open.sort()).toEqual([...PUBLIC, ...keyed, 'GET /api/docs', 'GET /api/docs/*'].sort());
   });
 
   it('matches literal segments before parameters and ignores case, as Express routes do', () => {
@@ -51,6 +54,13 @@ describe('every /api route without credentials', () => {
   it.each(closed.map(({ method, path }) => [method.toUpperCase(), path]))('%s %s answers 401 UNAUTHENTICATED', async (method, path) => {
     const response = await request(app)[method.toLowerCase() as (typeof METHODS)[number]](concrete(path)).send({});
     expect([response.status, response.body.error?.code]).toEqual([401, 'UNAUTHENTICATED']);
+  });
+
+  it('gives the keyed calendar feed nothing without its key: 400 without one, 404 with a wrong one', async () => {
+    const feed = concrete(KEYED[0]!.split(' ')[1]!);
+    expect((await request(app).get(feed)).status).toBe(400);
+    const wrong = await request(app).get(`${feed}?key=guess`);
+    expect([wrong.status, wrong.body.error.code]).toEqual([404, 'NOT_FOUND']);
   });
 
   it('answers 401 for an unknown route too, so the anonymous cannot map the API', async () => {

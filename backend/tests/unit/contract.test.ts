@@ -38,6 +38,7 @@ describe('what the presenters send', () => {
     phone: '+44 20 7946 0958',
     slotMinutes: 30,
     schedule: { weekly: { mon: [{ start: '09:00', end: '12:00' }] }, daysOff: ['2026-12-25'] },
+    calendarKey: 'a-secret-key',
     createdAt: at,
     updatedAt: at,
   };
@@ -68,6 +69,7 @@ describe('what the presenters send', () => {
     completedBy: null,
     noShowAt: null,
     noShowBy: null,
+    revision: 0,
     createdAt: at,
     updatedAt: at,
   };

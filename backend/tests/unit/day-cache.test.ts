@@ -15,6 +15,7 @@ const doctor = (id: string): Doctor => ({
   phone: null,
   slotMinutes: 30,
   schedule: null,
+  calendarKey: 'key',
   createdAt: new Date(0),
   updatedAt: new Date(0),
 });

@@ -66,6 +66,10 @@ export const doctorSchema = z.object({
   phone: z.string().nullable(),
   slotMinutes: z.number().int(),
   schedule: scheduleSchema.nullable(),
+  calendarUrl: z
+    .string()
+    .optional()
+    .meta({ description: "The doctor's calendar feed (iCalendar) with its secret key; shown to staff and admins only" }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -122,7 +122,7 @@ export function mongoAppointments(
             if (conflict) throw conflictError(conflict);
             const moved = await Appointment.findOneAndUpdate(
               { _id: current._id },
-              { $set: { start, end } },
+              { $set: { start, end }, $inc: { revision: 1 } },
               { returnDocument: 'after', session },
             ).lean();
             const [view] = await appointmentViews(models, [moved!], session);

@@ -17,6 +17,7 @@ export function toDoctor(doc: DoctorDoc): Doctor {
     phone: doc.phone ?? null,
     slotMinutes: doc.slotMinutes,
     schedule: doc.schedule ?? null,
+    calendarKey: doc.calendarKey,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };
@@ -51,6 +52,7 @@ export function toAppointment(doc: AppointmentDoc): Appointment {
     completedBy: doc.completedBy ?? null,
     noShowAt: doc.noShowAt ?? null,
     noShowBy: doc.noShowBy ?? null,
+    revision: doc.revision ?? 0,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };

@@ -9,7 +9,7 @@ import { mongoIdempotency } from './idempotency.js';
 import { createIndexes, dropReplacedIndexes } from './indexes.js';
 import { registerModels } from './models/index.js';
 import { backfillSearchKeys } from './patient-search.js';
-import { mongoDoctors, mongoPatients } from './people.js';
+import { backfillCalendarKeys, mongoDoctors, mongoPatients } from './people.js';
 
 export class StandaloneMongoError extends Error {
   constructor() {
@@ -43,6 +43,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
   await dropReplacedIndexes(models);
   await createIndexes(models);
   await backfillSearchKeys(models.Patient);
+  await backfillCalendarKeys(models);
   const audit = mongoAudit(connection, models);
   return {
     kind: 'mongodb',

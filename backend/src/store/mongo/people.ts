@@ -2,6 +2,7 @@ import type { DoctorRepository, PatientRepository } from '../store.js';
 import type { MongoAuditWriter } from './audit.js';
 import { mongoCall } from './errors.js';
 import { isObjectIdHex, toDoctor, toPatient } from './mapping.js';
+import { newCalendarKey } from './models/doctor.js';
 import type { Models } from './models/index.js';
 import { patientSearchKeys } from '../patient-search.js';
 import { searchMongoPatients } from './patient-search.js';
@@ -27,6 +28,13 @@ async function updateVersioned<Doc>(
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const contains = (text: string) => new RegExp(escapeRegex(text), 'i');
 
+/** Gives every doctor stored before calendar feeds existed a key of its own (once, at start-up). */
+export async function backfillCalendarKeys({ Doctor }: Pick<Models, 'Doctor'>): Promise<void> {
+  for (const { _id } of await Doctor.find({ calendarKey: { $exists: false } }, { _id: 1 }).lean()) {
+    await Doctor.updateOne({ _id, calendarKey: { $exists: false } }, { $set: { calendarKey: newCalendarKey() } }, { timestamps: false });
+  }
+}
+
 export function mongoDoctors({ Doctor }: Models): DoctorRepository {
   return {
     create: (input) => mongoCall(async () => toDoctor((await Doctor.create(input)).toObject())),
@@ -34,6 +42,17 @@ export function mongoDoctors({ Doctor }: Models): DoctorRepository {
       mongoCall(async () => {
         if (!isObjectIdHex(id)) return null;
         const doc = await Doctor.findById(id).lean();
+        return doc ? toDoctor(doc) : null;
+      }),
+    rotateCalendarKey: (id) =>
+      mongoCall(async () => {
+        if (!isObjectIdHex(id)) return null;
+        // timestamps off: the key is not a version the bookings check.
+        const doc = await Doctor.findByIdAndUpdate(
+          id,
+          { $set: { calendarKey: newCalendarKey() } },
+          { returnDocument: 'after', timestamps: false },
+        ).lean();
         return doc ? toDoctor(doc) : null;
       }),
     update: (id, changes) =>

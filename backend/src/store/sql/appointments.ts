@@ -76,7 +76,7 @@ const OFF_BETWEEN = `SELECT EXISTS (SELECT 1 FROM time_off t JOIN appointments a
   WHERE a.id = $1 AND tstzrange(t.start_at, t.end_at, '[)') && tstzrange($2, $3, '[)')) AS off`;
 const RESCHEDULE = `
 WITH updated AS (
-  UPDATE appointments a SET start_at = $2, end_at = $3, updated_at = $4
+  UPDATE appointments a SET start_at = $2, end_at = $3, updated_at = $4, revision = revision + 1
   WHERE id = $1 AND status = 'BOOKED'
     AND NOT EXISTS (SELECT 1 FROM time_off t WHERE t.doctor_id = a.doctor_id AND tstzrange(t.start_at, t.end_at, '[)') && tstzrange($2, $3, '[)'))
   RETURNING *
@@ -195,6 +195,7 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
           completedBy: null,
           noShowAt: null,
           noShowBy: null,
+          revision: 0,
           createdAt: now,
           updatedAt: now,
           doctor: input.doctor,

@@ -70,6 +70,18 @@ export function sqlDoctors(db: SqlDatabase, feed: ChangeFeed): DoctorRepository 
         );
         return toDoctor(result.rows[0]!);
       }),
+    rotateCalendarKey: (id) =>
+      sqlCall(async () => {
+        if (!isSqlId(id)) return null;
+        // The key is not a version the bookings check: updated_at stays as it is.
+        const result = await db.query<DoctorRow>(
+          `UPDATE doctors SET calendar_key = replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '') WHERE id = $1 RETURNING *`,
+          [id],
+        );
+        const row = result.rows[0];
+        if (row) feed.changed({ doctorId: row.id });
+        return row ? toDoctor(row) : null;
+      }),
     get: (id) =>
       sqlCall(async () => {
         if (!isSqlId(id)) return null;

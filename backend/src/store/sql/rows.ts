@@ -8,6 +8,7 @@ export type DoctorRow = {
   phone: string | null;
   slot_minutes: number;
   schedule: Schedule | null;
+  calendar_key: string;
   created_at: Date;
   updated_at: Date;
 };
@@ -38,6 +39,7 @@ export type AppointmentViewRow = {
   completed_by: string | null;
   no_show_at: Date | null;
   no_show_by: string | null;
+  revision: number;
   created_at: Date;
   updated_at: Date;
   doctor_name: string;
@@ -46,7 +48,7 @@ export type AppointmentViewRow = {
 };
 
 export const APPOINTMENT_VIEW_COLUMNS = `a.id, a.doctor_id, a.patient_id, a.start_at, a.end_at, a.status, a.reason,
-  a.cancelled_at, a.cancellation_reason, a.checked_in_at, a.checked_in_by, a.completed_at, a.completed_by, a.no_show_at, a.no_show_by,
+  a.cancelled_at, a.cancellation_reason, a.checked_in_at, a.checked_in_by, a.completed_at, a.completed_by, a.no_show_at, a.no_show_by, a.revision,
   a.created_at, a.updated_at,
   d.name AS doctor_name, d.specialty AS doctor_specialty, p.name AS patient_name`;
 
@@ -67,6 +69,7 @@ export function toDoctor(row: DoctorRow): Doctor {
     phone: row.phone,
     slotMinutes: row.slot_minutes,
     schedule: row.schedule,
+    calendarKey: row.calendar_key,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -107,6 +110,7 @@ export function toAppointmentView(row: AppointmentViewRow): AppointmentView {
     completedBy: row.completed_by,
     noShowAt: row.no_show_at,
     noShowBy: row.no_show_by,
+    revision: row.revision,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     doctor: { id: row.doctor_id, name: row.doctor_name, specialty: row.doctor_specialty },

@@ -24,6 +24,7 @@ const appointmentSchema = new Schema<AppointmentDoc>(
     completedBy: { type: String, default: null },
     noShowAt: { type: Date, default: null },
     noShowBy: { type: String, default: null },
+    revision: { type: Number, default: 0 },
   },
   { timestamps: true, versionKey: false },
 );
