@@ -153,6 +153,12 @@ export async function removeTimeOff(id: string): Promise<void> {
   await request<never>(`/time-off/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
+/** A new calendar key for the doctor: the old feed URL stops working at once. */
+export async function rotateCalendarKey(doctorId: string): Promise<{ calendarUrl: string }> {
+  return (await request<{ calendarUrl: string }>(`/doctors/${encodeURIComponent(doctorId)}/calendar-key`, { method: 'POST', body: {} }))
+    .data;
+}
+
 export async function getDoctor(id: string): Promise<Doctor> {
   return (await request<Doctor>(`/doctors/${encodeURIComponent(id)}`)).data;
 }

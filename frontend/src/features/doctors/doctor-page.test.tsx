@@ -94,4 +94,32 @@ describe('the doctor page', () => {
     expect(await within(form).findByText('must be after start')).toBeInTheDocument();
     expect(within(form).getByLabelText('Until date')).toHaveAttribute('aria-invalid', 'true');
   });
+
+  it('shows the calendar link to copy, and replaces it on request', async () => {
+    const first = 'http://clinic.test/api/doctors/d1/calendar.ics?key=aaaa';
+    const second = 'http://clinic.test/api/doctors/d1/calendar.ics?key=bbbb';
+    let current = first;
+    fakeApi({
+      ...emptyLists,
+      'GET /api/config': () => ok(clinicConfig),
+      'GET /api/auth/me': () => ok(meAs('staff')),
+      'GET /api/doctors/d1': () => ok({ ...doctor, calendarUrl: current }),
+      'GET /api/doctors/d1/time-off': () => ok([]),
+      'POST /api/doctors/d1/calendar-key': () => {
+        current = second;
+        return ok({ calendarUrl: second });
+      },
+    });
+    renderApp('/doctors/d1');
+    const section = await screen.findByRole('region', { name: 'Calendar feed' });
+    const user = userEvent.setup();
+    expect(within(section).getByLabelText('Calendar link')).toHaveValue(first);
+    await user.click(within(section).getByRole('button', { name: 'Copy link' }));
+    expect(await navigator.clipboard.readText()).toBe(first);
+    expect(within(section).getByRole('status')).toHaveTextContent('Copied');
+
+    await user.click(within(section).getByRole('button', { name: 'Replace link' }));
+    await waitFor(() => expect(within(section).getByLabelText('Calendar link')).toHaveValue(second));
+    expect(within(section).getByRole('status')).toHaveTextContent('the old one no longer works');
+  });
 });

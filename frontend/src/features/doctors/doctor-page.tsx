@@ -1,10 +1,11 @@
 import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/alert';
 import { useClinic } from '../../lib/clinic-config';
+import { CalendarLink } from './calendar-link';
 import { TimeOffSection } from './time-off-section';
 import { useDoctor } from './use-doctor';
 
-/** One doctor: who they are and their time off, which the desk adds and removes here. */
+/** One doctor: who they are, their calendar feed, and their time off, which the desk adds and removes here. */
 export function DoctorPage() {
   const { id = '' } = useParams();
   const { timezone } = useClinic();
@@ -34,6 +35,7 @@ export function DoctorPage() {
       <p className="muted">
         {d.specialty} · {d.slotMinutes}-minute appointments
       </p>
+      {d.calendarUrl && <CalendarLink doctorId={d.id} calendarUrl={d.calendarUrl} />}
       <TimeOffSection doctorId={d.id} timezone={timezone} canEdit />
     </>
   );
