@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import type { Store } from '../../src/store/store.js';
+import type { Doctor, NewAppointment, Patient, Store } from '../../src/store/store.js';
 
 export const silentConfig = {
   clinic: { timezone: 'UTC', startHour: 9, endHour: 17, defaultSlotMinutes: 30 },
@@ -42,3 +42,13 @@ export async function makeDoctorAndPatient(store: Store) {
 
 export const summary = (entity: { id: string; name: string; specialty?: string }) =>
   entity.specialty === undefined ? { id: entity.id, name: entity.name } : { id: entity.id, name: entity.name, specialty: entity.specialty };
+
+/** What store.appointments.book takes, for a doctor and patient as the store answered them. */
+export const booking = (doctor: Doctor, patient: Patient, start: string, end: string, reason: string | null = null): NewAppointment => ({
+  doctor: summary(doctor) as NewAppointment['doctor'],
+  patient: summary({ id: patient.id, name: patient.name }),
+  versions: { doctor: doctor.updatedAt, patient: patient.updatedAt },
+  start: new Date(start),
+  end: new Date(end),
+  reason,
+});

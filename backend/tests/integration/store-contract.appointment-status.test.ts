@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Doctor, Patient, Store } from '../../src/store/store.js';
+import type { Store } from '../../src/store/store.js';
 import { availableEngines, type OpenedStore } from '../helpers/engines.js';
-import { at, futureDate, makeDoctorAndPatient, patientInput, summary } from '../helpers/factories.js';
+import { at, booking, futureDate, makeDoctorAndPatient, patientInput } from '../helpers/factories.js';
 
 const engines = await availableEngines();
-
-const booking = (doctor: Doctor, patient: Patient, start: string, end: string) => ({
-  doctor: summary(doctor) as { id: string; name: string; specialty: string },
-  patient: summary({ id: patient.id, name: patient.name }),
-  versions: { doctor: doctor.updatedAt, patient: patient.updatedAt },
-  start: new Date(start),
-  end: new Date(end),
-  reason: null,
-});
 
 for (const engine of engines) {
   describe(`Store contract on ${engine.name}: front-desk statuses`, () => {

@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ParticipantsChangedError, type Doctor, type Patient, type Store } from '../../src/store/store.js';
+import { ParticipantsChangedError, type Store } from '../../src/store/store.js';
 import { availableEngines, type OpenedStore } from '../helpers/engines.js';
-import { at, futureDate, makeDoctorAndPatient, patientInput, summary } from '../helpers/factories.js';
+import { at, booking, futureDate, makeDoctorAndPatient, patientInput } from '../helpers/factories.js';
 
 const engines = await availableEngines();
-
-const booking = (doctor: Doctor, patient: Patient, start: string, end: string, reason: string | null = null) => ({
-  doctor: summary(doctor) as { id: string; name: string; specialty: string },
-  patient: summary({ id: patient.id, name: patient.name }),
-  versions: { doctor: doctor.updatedAt, patient: patient.updatedAt },
-  start: new Date(start),
-  end: new Date(end),
-  reason,
-});
 
 /** The invariant itself: no two BOOKED appointments of one doctor overlap. */
 async function overlapsOf(store: Store, doctorId: string) {
