@@ -100,7 +100,7 @@ describe.each(VIEWPORTS)('the front desk at $name width ($width x $height)', (vi
       const submit = page.getByRole('button', { name: 'Book appointment' });
       await submit.focus();
       await page.keyboard.press('Enter');
-      await page.getByText(`Booked: ${patientName} with ${doctorName}`).waitFor();
+      await page.getByRole('main').getByText(`Booked: ${patientName} with ${doctorName}`).waitFor();
       // Focus stays on the button pressed, so the next Tab goes on from the form, not the skip link.
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Book appointment');
       expect(await overflow(page), 'horizontal overflow').toBeLessThanOrEqual(0);

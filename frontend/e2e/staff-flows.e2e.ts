@@ -101,7 +101,7 @@ describe('staff flows in a real browser against the real API', () => {
     await page.getByLabel('Reason').fill('Headaches');
     await page.getByRole('button', { name: 'Book appointment' }).click();
 
-    await page.getByText(`Booked: ${patientName}`).waitFor();
+    await page.getByRole('main').getByText(`Booked: ${patientName}`).waitFor();
     await expect.poll(() => page.getByRole('button', { name: '10:00', exact: true }).count()).toBe(0);
   });
 

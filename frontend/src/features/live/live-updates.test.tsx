@@ -1,4 +1,5 @@
 import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, ok } from '../../test/fake-api';
 import { clinicConfig, emptyLists, meAs, renderApp } from '../../test/render-app';
@@ -67,5 +68,33 @@ describe('live updates', () => {
     unmount();
     expect(StreamStandIn.opened[0]!.closed).toBe(true);
     expect(StreamStandIn.opened).toHaveLength(1);
+  });
+
+  it('does not announce again a change this tab made itself', async () => {
+    StreamStandIn.opened = [];
+    vi.stubGlobal('EventSource', StreamStandIn);
+    const mine = { ...booked, checkedInAt: null, checkedInBy: null, completedAt: null, completedBy: null, noShowAt: null, noShowBy: null };
+    fakeApi({
+      ...emptyLists,
+      'GET /api/config': () => ok(clinicConfig),
+      'GET /api/auth/me': () => ok(meAs('staff')),
+      'GET /api/appointments': () => ok([mine], { total: 1, limit: 50, offset: 0 }),
+      'POST /api/appointments/a9/check-in': () => ok({ ...mine, status: 'CHECKED_IN', checkedInAt: '2030-06-03T08:58:00.000Z' }),
+    });
+    renderApp('/appointments');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Check in' }));
+    await screen.findByText(/^Checked in: Walk In with Dr Grace Hopper at/);
+
+    const stream = StreamStandIn.opened[0]!;
+    stream.emit('appointment', {
+      type: 'appointment.booked',
+      appointment: { ...mine, id: 'b7', patient: { id: 'p7', name: 'Other Desk' } },
+    });
+    const other = await screen.findByText('Booked: Other Desk with Dr Grace Hopper, Mon, Jun 3, 2030 10:00.');
+    stream.emit('appointment', { type: 'appointment.checked_in', appointment: { ...mine, status: 'CHECKED_IN' } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(other).toHaveTextContent('Booked: Other Desk');
+    expect(screen.queryByText(/^Checked in: Walk In with Dr Grace Hopper, /)).not.toBeInTheDocument();
   });
 });
