@@ -47,6 +47,8 @@ export const POLICY: Readonly<Record<string, Rule>> = {
   // Calendar apps cannot sign in: the key in the URL is the credential (checked by the feed).
   'GET /api/doctors/:id/calendar.ics': 'public',
   'POST /api/doctors/:id/calendar-key': DESK,
+  'GET /api/doctors/:id/schedule': CLINICAL,
+  'PUT /api/doctors/:id/schedule': DESK,
   'POST /api/doctors/:id/time-off': DESK,
   'GET /api/doctors/:id/time-off': CLINICAL,
   'DELETE /api/time-off/:id': DESK,

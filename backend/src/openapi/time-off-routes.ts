@@ -1,10 +1,39 @@
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { envelope, idParams, z } from '../schemas/common.js';
+import { putScheduleBody, rotaOnDateSchema, scheduleQuery } from '../schemas/doctors.js';
+import { appointmentSchema } from '../schemas/appointments.js';
 import { createdTimeOffSchema, createTimeOffBody, listTimeOffQuery, timeOffSchema } from '../schemas/time-off.js';
 import { asQuery, ERRORS, errorResponses, jsonBody, ok, requestHeaders, WRITE_ERRORS } from './responses.js';
 
+/** Time off and dated rotas: the doctor's hours beyond the base week. */
 export function timeOffRoutes(): RouteConfig[] {
   return [
+    {
+      method: 'get',
+      path: '/api/doctors/{id}/schedule',
+      tags: ['Doctors'],
+      summary: 'The weekly rota that applies on a clinic-local date',
+      request: { params: idParams, headers: requestHeaders, query: asQuery(scheduleQuery) },
+      responses: { ...ok(200, 'The rota', envelope(rotaOnDateSchema)), ...errorResponses([ERRORS.validation, ERRORS.notFound]) },
+    },
+    {
+      method: 'put',
+      path: '/api/doctors/{id}/schedule',
+      tags: ['Doctors'],
+      summary: 'Set a weekly rota from a date on; earlier dates keep the rota they had',
+      description:
+        'Replaces a rota that starts on the same date. The answer lists in `outsideHours` the appointments from that ' +
+        'date on that the new hours no longer hold; they are kept, for the desk to move or cancel.',
+      request: { params: idParams, headers: requestHeaders, body: jsonBody(putScheduleBody) },
+      responses: {
+        ...ok(
+          200,
+          'The rota, with the appointments outside its hours',
+          envelope(rotaOnDateSchema.extend({ effectiveFrom: z.string(), outsideHours: z.array(appointmentSchema) })),
+        ),
+        ...errorResponses([...WRITE_ERRORS, ERRORS.notFound]),
+      },
+    },
     {
       method: 'post',
       path: '/api/doctors/{id}/time-off',

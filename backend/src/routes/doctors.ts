@@ -1,8 +1,13 @@
 import { Router } from 'express';
 import type { doctorsController } from '../controllers/doctors.js';
+import type { rotaController } from '../controllers/rota.js';
 import type { timeOffController } from '../controllers/time-off.js';
 
-export function doctorsRouter(controller: ReturnType<typeof doctorsController>, timeOff: ReturnType<typeof timeOffController>) {
+export function doctorsRouter(
+  controller: ReturnType<typeof doctorsController>,
+  timeOff: ReturnType<typeof timeOffController>,
+  rota: ReturnType<typeof rotaController>,
+) {
   return Router()
     .post('/', controller.create)
     .get('/', controller.list)
@@ -12,6 +17,8 @@ export function doctorsRouter(controller: ReturnType<typeof doctorsController>, 
     .patch('/:id', controller.update)
     .get('/:id/calendar.ics', controller.calendar)
     .post('/:id/calendar-key', controller.rotateCalendarKey)
+    .get('/:id/schedule', rota.get)
+    .put('/:id/schedule', rota.put)
     .post('/:id/time-off', timeOff.create)
     .get('/:id/time-off', timeOff.list);
 }

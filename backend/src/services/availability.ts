@@ -1,11 +1,12 @@
 import { NotFoundError } from '../errors.js';
 import { HOLDS_TIME, type Store } from '../store/store.js';
-import { dayBounds, overlaps, slotGrid, workingWindows, type ClinicHours, type Interval } from './clinic-time.js';
+import { dayBounds, overlaps, slotGrid, workingWindows, type ClinicHours, type Interval, oncePerWallTime } from './clinic-time.js';
 
 export type AvailabilityQuery = { doctorId: string; date: string; duration?: number; patientId?: string };
 
 // The longest appointment there can be: one that starts this long before the day may reach into it.
 const MAX_DURATION_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The patient's held intervals that may overlap the day, so the desk is not offered their busy times. */
 async function patientBusy(store: Store, patientId: string, day: Interval): Promise<Interval[]> {
@@ -27,7 +28,10 @@ export async function findAvailability(store: Store, clinic: ClinicHours, query:
   if (!doctor) throw new NotFoundError('Doctor not found');
   const slotMinutes = query.duration ?? doctor.slotMinutes;
   const windows = workingWindows(query.date, doctor.schedule, clinic);
-  const future = slotGrid(windows, slotMinutes).filter((slot) => slot.start > now);
+  const grid = slotGrid(windows, slotMinutes);
+  // Only a day of 23 or 25 hours can repeat a wall time; the check costs nothing on the others.
+  const changesClocks = day.end.getTime() - day.start.getTime() !== DAY_MS;
+  const future = (changesClocks ? oncePerWallTime(grid, clinic.timezone) : grid).filter((slot) => slot.start > now);
   const result = { doctorId: doctor.id, date: query.date, timezone: clinic.timezone, slotMinutes };
   const taken = [...booked, ...off, ...(query.patientId ? await patientBusy(store, query.patientId, day) : [])];
   const slots = future.filter((slot) => !taken.some((busy) => overlaps(slot, busy)));

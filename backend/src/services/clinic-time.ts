@@ -1,6 +1,6 @@
 import { isCalendarDate } from '@clinic/contract/fields';
 import { DateTime } from 'luxon';
-import type { Schedule, TimeWindow, Weekday } from '../store/store.js';
+import type { Rota, Schedule, TimeWindow, Weekday } from '../store/store.js';
 
 export type ClinicHours = { timezone: string; startHour: number; endHour: number };
 export type Interval = { start: Date; end: Date };
@@ -65,6 +65,13 @@ function localInstant(day: DateTime, time: string): Date {
   return day.set({ hour: hour!, minute: minute!, second: 0, millisecond: 0 }).toJSDate();
 }
 
+/** The dated rota that applies on a clinic-local date: the latest starting on or before it. */
+export function rotaOn(date: string, schedule: Schedule | null): Rota | undefined {
+  return (schedule?.rotas ?? [])
+    .filter((rota) => rota.effectiveFrom <= date)
+    .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
+}
+
 /** The doctor's working windows on one clinic-local date, as instants. */
 export function workingWindows(date: string, schedule: Schedule | null, clinic: ClinicHours): readonly Interval[] {
   return windowsOf(JSON.stringify([date, clinic.timezone, clinic.startHour, clinic.endHour, schedule]));
@@ -79,12 +86,25 @@ function computeWindows(date: string, schedule: Schedule | null, clinic: ClinicH
   const day = clinicDay(date, clinic.timezone);
   if (!day || schedule?.daysOff?.includes(date)) return [];
   const weekday = WEEKDAYS[day.weekday - 1]!;
-  const windows: TimeWindow[] = schedule?.weekly
-    ? (schedule.weekly[weekday] ?? [])
-    : [{ start: pad(clinic.startHour), end: pad(clinic.endHour) }];
+  const weekly = rotaOn(date, schedule)?.weekly ?? schedule?.weekly;
+  const windows: TimeWindow[] = weekly ? (weekly[weekday] ?? []) : [{ start: pad(clinic.startHour), end: pad(clinic.endHour) }];
   return windows
     .map((window) => ({ start: localInstant(day, window.start), end: localInstant(day, window.end) }))
     .filter((window) => window.end > window.start);
+}
+
+/**
+ * Slots as a wall clock offers them: on the fall-back day the repeated hour's second pass starts
+ * at wall times already offered, so those slots are left out rather than offered twice.
+ */
+export function oncePerWallTime(slots: readonly Interval[], timezone: string): Interval[] {
+  const seen = new Set<string>();
+  return slots.filter((slot) => {
+    const wall = DateTime.fromJSDate(slot.start, { zone: timezone }).toFormat('yyyy-MM-dd HH:mm');
+    if (seen.has(wall)) return false;
+    seen.add(wall);
+    return true;
+  });
 }
 
 /** Consecutive slots of `minutes` inside each window, stepped in real elapsed time. */

@@ -5,7 +5,10 @@ import type { AccountRepository, SessionRepository, TokenRepository } from './ac
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 export type TimeWindow = { start: string; end: string };
-export type Schedule = { weekly?: Partial<Record<Weekday, TimeWindow[]>>; daysOff?: string[] };
+export type Weekly = Partial<Record<Weekday, TimeWindow[]>>;
+/** A weekly rota that applies from a clinic-local date until a later one takes over. */
+export type Rota = { effectiveFrom: string; weekly: Weekly };
+export type Schedule = { weekly?: Weekly; daysOff?: string[]; rotas?: Rota[] };
 
 export type Doctor = {
   id: string;

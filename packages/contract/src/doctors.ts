@@ -16,14 +16,24 @@ const dayWindows = z
     'windows of one day must not overlap',
   );
 
+const weeklySchema = z
+  .object({ mon: dayWindows, tue: dayWindows, wed: dayWindows, thu: dayWindows, fri: dayWindows, sat: dayWindows, sun: dayWindows })
+  .partial()
+  .strict();
+
+/** A weekly rota from a date on: later dates keep it until a newer one takes over. */
+const rotaSchema = z.object({ effectiveFrom: isoDate, weekly: weeklySchema }).strict();
+
 export const scheduleSchema = z
   .object({
-    weekly: z
-      .object({ mon: dayWindows, tue: dayWindows, wed: dayWindows, thu: dayWindows, fri: dayWindows, sat: dayWindows, sun: dayWindows })
-      .partial()
-      .strict()
-      .optional(),
+    weekly: weeklySchema.optional(),
     daysOff: z.array(isoDate).max(366).optional(),
+    rotas: z
+      .array(rotaSchema)
+      .max(100)
+      .refine((rotas) => new Set(rotas.map((rota) => rota.effectiveFrom)).size === rotas.length, 'two rotas start on the same date')
+      .optional()
+      .meta({ description: 'Dated rotas: on a date, the latest one starting on or before it applies instead of weekly' }),
   })
   .strict()
   .meta({
@@ -78,3 +88,18 @@ export type Schedule = z.infer<typeof scheduleSchema>;
 export type NewDoctor = z.input<typeof createDoctorBody>;
 export type Doctor = z.infer<typeof doctorSchema>;
 export type DoctorChanges = z.input<typeof updateDoctorBody>;
+
+export const putScheduleBody = z
+  .object({
+    effectiveFrom: isoDate.optional().meta({ description: "First day the rota applies (clinic time); today when left out. Not in the past" }),
+    weekly: weeklySchema,
+  })
+  .strict();
+
+export const rotaOnDateSchema = z.object({
+  effectiveFrom: z.string().nullable().meta({ description: 'The first day of the rota that applies; null when no dated rota does' }),
+  weekly: weeklySchema,
+});
+
+export type NewRota = z.infer<typeof putScheduleBody>;
+
