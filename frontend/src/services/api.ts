@@ -153,6 +153,19 @@ export async function removeTimeOff(id: string): Promise<void> {
   await request<never>(`/time-off/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
+export type Weekly = Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', Array<{ start: string; end: string }>>>;
+export type RotaOnDate = { effectiveFrom: string | null; weekly: Weekly };
+
+export async function getRota(doctorId: string, date: string): Promise<RotaOnDate> {
+  return (await request<RotaOnDate>(`/doctors/${encodeURIComponent(doctorId)}/schedule`, { query: { date } })).data;
+}
+
+/** Sets the weekly rota from `effectiveFrom` on; the answer lists the appointments its hours no longer hold. */
+export async function setRota(doctorId: string, input: { effectiveFrom: string; weekly: Weekly }) {
+  type Answer = { effectiveFrom: string; weekly: Weekly; outsideHours: Appointment[] };
+  return (await request<Answer>(`/doctors/${encodeURIComponent(doctorId)}/schedule`, { method: 'PUT', body: input })).data;
+}
+
 /** A new calendar key for the doctor: the old feed URL stops working at once. */
 export async function rotateCalendarKey(doctorId: string): Promise<{ calendarUrl: string }> {
   return (await request<{ calendarUrl: string }>(`/doctors/${encodeURIComponent(doctorId)}/calendar-key`, { method: 'POST', body: {} }))

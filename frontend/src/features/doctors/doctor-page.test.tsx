@@ -16,6 +16,7 @@ const training = {
   reason: 'training',
   createdAt: '2030-06-01T09:00:00.000Z',
 };
+const baseWeek = { effectiveFrom: null, weekly: { mon: [{ start: '09:00', end: '17:00' }], tue: [{ start: '09:00', end: '17:00' }] } };
 const insideIt = {
   id: 'a1',
   doctorId: 'd1',
@@ -37,6 +38,7 @@ describe('the doctor page', () => {
       'GET /api/auth/me': () => ok(meAs('staff')),
       'GET /api/doctors/d1': () => ok(doctor),
       'GET /api/doctors/d1/time-off': () => ok(listed),
+      'GET /api/doctors/d1/schedule': () => ok(baseWeek),
       'POST /api/doctors/d1/time-off': (request) => {
         sent.push(request);
         return ok({ ...training, id: 't2', _id: 't2', reason: 'holiday', affected: [insideIt] });
@@ -75,6 +77,7 @@ describe('the doctor page', () => {
       'GET /api/auth/me': () => ok(meAs('staff')),
       'GET /api/doctors/d1': () => ok(doctor),
       'GET /api/doctors/d1/time-off': () => ok([]),
+      'GET /api/doctors/d1/schedule': () => ok(baseWeek),
       'POST /api/doctors/d1/time-off': () => ({
         ...fail(400, 'VALIDATION_ERROR', 'Invalid time off'),
         body: {
@@ -105,6 +108,7 @@ describe('the doctor page', () => {
       'GET /api/auth/me': () => ok(meAs('staff')),
       'GET /api/doctors/d1': () => ok({ ...doctor, calendarUrl: current }),
       'GET /api/doctors/d1/time-off': () => ok([]),
+      'GET /api/doctors/d1/schedule': () => ok(baseWeek),
       'POST /api/doctors/d1/calendar-key': () => {
         current = second;
         return ok({ calendarUrl: second });
@@ -121,5 +125,35 @@ describe('the doctor page', () => {
     await user.click(within(section).getByRole('button', { name: 'Replace link' }));
     await waitFor(() => expect(within(section).getByLabelText('Calendar link')).toHaveValue(second));
     expect(within(section).getByRole('status')).toHaveTextContent('the old one no longer works');
+  });
+
+  it('saves a new rota from a date, one window a day, and lists the appointments it leaves outside', async () => {
+    const sent: FakeRequest[] = [];
+    fakeApi({
+      ...emptyLists,
+      'GET /api/config': () => ok(clinicConfig),
+      'GET /api/auth/me': () => ok(meAs('staff')),
+      'GET /api/doctors/d1': () => ok(doctor),
+      'GET /api/doctors/d1/time-off': () => ok([]),
+      'GET /api/doctors/d1/schedule': () => ok(baseWeek),
+      'PUT /api/doctors/d1/schedule': (request) => {
+        sent.push(request);
+        return ok({ ...(request.body as object), outsideHours: [insideIt] });
+      },
+    });
+    renderApp('/doctors/d1');
+    const form = await screen.findByRole('form', { name: 'New rota' });
+    expect(screen.getByText(/The base week applies today/)).toBeInTheDocument();
+    const user = userEvent.setup();
+    await user.clear(within(form).getByLabelText('From date'));
+    await user.type(within(form).getByLabelText('From date'), '2030-06-03');
+    await user.click(within(form).getByRole('checkbox', { name: 'Monday: works' }));
+    await user.clear(within(form).getByLabelText('Tuesday until'));
+    await user.type(within(form).getByLabelText('Tuesday until'), '12:00');
+    await user.click(within(form).getByRole('button', { name: 'Save rota' }));
+
+    const outside = await screen.findByRole('region', { name: 'Appointments outside the new hours' });
+    expect(within(outside).getByRole('link', { name: 'Ada Lovelace' })).toHaveAttribute('href', '/patients/p1');
+    expect(sent[0]!.body).toEqual({ effectiveFrom: '2030-06-03', weekly: { tue: [{ start: '09:00', end: '12:00' }] } });
   });
 });

@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/alert';
 import { useClinic } from '../../lib/clinic-config';
 import { CalendarLink } from './calendar-link';
+import { RotaSection } from './rota-section';
 import { TimeOffSection } from './time-off-section';
 import { useDoctor } from './use-doctor';
 
@@ -36,6 +37,7 @@ export function DoctorPage() {
         {d.specialty} · {d.slotMinutes}-minute appointments
       </p>
       {d.calendarUrl && <CalendarLink doctorId={d.id} calendarUrl={d.calendarUrl} />}
+      <RotaSection doctorId={d.id} timezone={timezone} />
       <TimeOffSection doctorId={d.id} timezone={timezone} canEdit />
     </>
   );
