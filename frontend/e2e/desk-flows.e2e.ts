@@ -241,6 +241,32 @@ describe.each(VIEWPORTS)('the front desk at $name width ($width x $height)', (vi
     });
   });
 
+  it('sets a rota from a later date on the doctor page: days before keep their hours, days after follow it', async () => {
+    const rotaDoctor = `Rhys Rota ${tag}`;
+    const doctor = await create<{ id: string }>('/doctors', { name: rotaDoctor, specialty: 'Family Medicine' });
+    // A Monday four to five weeks ahead, and the Tuesdays either side of it.
+    const offset = 28 + ((8 - new Date(`${clinicDate(28)}T12:00:00Z`).getUTCDay()) % 7);
+    const [monday, tuesdayBefore, tuesdayAfter] = [clinicDate(offset), clinicDate(offset - 6), clinicDate(offset + 1)];
+    const slotsOn = async (date: string) =>
+      (await callApi<{ slots: unknown[] }>(baseURL, 'GET', `/availability?doctorId=${doctor.id}&date=${date}`)).body.data.slots.length;
+
+    await withPage(viewport, async (page) => {
+      await page.goto(`/doctors/${doctor.id}`);
+      const form = page.getByRole('form', { name: 'New rota' });
+      await form.getByLabel('From date').fill(monday);
+      for (const day of ['Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']) {
+        await form.getByRole('checkbox', { name: `${day}: works` }).uncheck();
+      }
+      await form.getByLabel('Monday until').fill('12:00');
+      await form.getByRole('button', { name: 'Save rota' }).click();
+      await form.getByText(/^Saved: from /).waitFor();
+      expect(await audit(page, `rota-${viewport.name}`, reportFile), 'serious/critical axe violations').toEqual([]);
+      expect(await overflow(page), 'horizontal overflow').toBeLessThanOrEqual(0);
+      await shot(page, 'rota', viewport);
+    });
+    expect([await slotsOn(tuesdayBefore), await slotsOn(monday), await slotsOn(tuesdayAfter)]).toEqual([16, 6, 0]);
+  });
+
   it('opens the patient page from the list: details, appointments, and book again with the same doctor', async () => {
     await withPage(viewport, async (page) => {
       await page.goto('/patients');
