@@ -69,9 +69,11 @@ WITH updated AS (
 )
 SELECT ${APPOINTMENT_VIEW_COLUMNS} FROM updated a ${APPOINTMENT_VIEW_JOINS}`;
 
-// The doctor's row is locked first (as a booking locks it), so time off being added meanwhile is
-// either seen here or lists this move; a move into time off changes no row.
-const LOCK_DOCTOR_OF = `SELECT 1 FROM doctors d JOIN appointments a ON a.doctor_id = d.id WHERE a.id = $1 FOR SHARE OF d`;
+// The doctor's row is locked first, so time off being added meanwhile is either seen here or
+// lists this move (a move into time off changes no row). The lock is exclusive among moves: moves
+// of one doctor take turns instead of deadlocking on each other's exclusion checks, where each
+// deadlock costs a second (deadlock_timeout) and a dozen racing moves could take half a minute.
+const LOCK_DOCTOR_OF = `SELECT 1 FROM doctors d JOIN appointments a ON a.doctor_id = d.id WHERE a.id = $1 FOR NO KEY UPDATE OF d`;
 const OFF_BETWEEN = `SELECT EXISTS (SELECT 1 FROM time_off t JOIN appointments a ON a.doctor_id = t.doctor_id
   WHERE a.id = $1 AND tstzrange(t.start_at, t.end_at, '[)') && tstzrange($2, $3, '[)')) AS off`;
 const RESCHEDULE = `
