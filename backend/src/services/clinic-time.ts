@@ -8,7 +8,8 @@ export type Interval = { start: Date; end: Date };
 const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const MINUTE = 60_000;
 
-const pad = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+/** An hour of the day as a wall-clock time: 9 is 09:00. */
+export const pad = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 
 /**
  * Keeps the last `limit` results of a function of a text. Time-zone arithmetic through Luxon

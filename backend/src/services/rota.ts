@@ -1,6 +1,6 @@
 import { NotFoundError, ValidationError } from '../errors.js';
 import { HOLDS_TIME, type AppointmentView, type Rota, type Store, type Weekly } from '../store/store.js';
-import { clinicDateOf, dayBounds, isWithinWorkingHours, rotaOn, type ClinicHours } from './clinic-time.js';
+import { clinicDateOf, dayBounds, isWithinWorkingHours, pad, rotaOn, type ClinicHours } from './clinic-time.js';
 import type { ParticipantsCache } from './participants-cache.js';
 import { confinedToDoctor } from './scope.js';
 
@@ -10,8 +10,7 @@ const MOST_CHECKED = 5000;
 /** Dated weekly rotas: a change takes effect from a date, and the dates before keep what they had. */
 export function rotaService(store: Store, cache: ParticipantsCache, clinic: ClinicHours, clock: () => Date) {
   const clinicHours = (): Weekly =>
-    Object.fromEntries(WEEKDAYS.map((day) => [day, [{ start: hour(clinic.startHour), end: hour(clinic.endHour) }]]));
-  const hour = (h: number) => `${String(h).padStart(2, '0')}:00`;
+    Object.fromEntries(WEEKDAYS.map((day) => [day, [{ start: pad(clinic.startHour), end: pad(clinic.endHour) }]]));
 
   return {
     /** The rota that applies on `date` (today when absent): a dated one, or the doctor's base week. */

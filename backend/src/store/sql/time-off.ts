@@ -16,9 +16,9 @@ const toTimeOff = (row: TimeOffRow): TimeOff => ({
   createdAt: row.created_at,
 });
 
-// Taking the doctor's row FOR UPDATE (a new version, as any doctor change makes) waits for the
-// bookings in flight, which hold it FOR SHARE, so the list below sees them; a booking that waited
-// here finds the new version and reads the doctor again, time off included.
+// Updating the doctor's row (a new version, as any doctor change makes) waits for the bookings in
+// flight, which hold it FOR SHARE, so the list below sees them; a booking that waited here finds
+// the new version and reads the doctor again, time off included.
 const LOCK_DOCTOR = `UPDATE doctors SET updated_at = GREATEST($2, date_trunc('milliseconds', updated_at) + interval '1 millisecond')
   WHERE id = $1 RETURNING id`;
 
