@@ -15,6 +15,7 @@ import { doctorsController } from './controllers/doctors.js';
 import { patientsController } from './controllers/patients.js';
 import { rotaController } from './controllers/rota.js';
 import { timeOffController } from './controllers/time-off.js';
+import { visitTypesController } from './controllers/visit-types.js';
 import { createMetrics, instrumentStore } from './runtime/metrics.js';
 import { authenticate } from './middleware/authenticate.js';
 import { authorize } from './middleware/authorize.js';
@@ -29,7 +30,7 @@ import { accountsRouter, authRouter, tokensRouter } from './routes/access.js';
 import { appointmentsRouter, availabilityRouter } from './routes/appointments.js';
 import { auditRouter } from './routes/audit.js';
 import { docsRouter } from './routes/docs.js';
-import { doctorsRouter, timeOffRouter } from './routes/doctors.js';
+import { doctorsRouter, timeOffRouter, visitTypesRouter } from './routes/doctors.js';
 import { patientsRouter } from './routes/patients.js';
 import { configRouter, healthHandler, metricsHandler } from './routes/system.js';
 import type { DemoAccount } from './seed/demo-access.js';
@@ -43,6 +44,7 @@ import { participantsCache } from './services/participants-cache.js';
 import { sessionService } from './services/sessions.js';
 import { rotaService } from './services/rota.js';
 import { timeOffService } from './services/time-off.js';
+import { visitTypeService } from './services/visit-types.js';
 import { tokenService } from './services/tokens.js';
 import type { Store } from './store/store.js';
 
@@ -154,8 +156,10 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   const timeOff = timeOffController(timeOffService(store), config.clinic.timezone);
   const calendar = calendarFeed(store, config.clinic.timezone, clock);
   const rota = rotaController(rotaService(store, cache, config.clinic, clock));
-  mount('/doctors', doctorsRouter(doctorsController(directory, calendar, config.publicUrl), timeOff, rota));
+  const visitTypes = visitTypesController(visitTypeService(store));
+  mount('/doctors', doctorsRouter(doctorsController(directory, calendar, config.publicUrl), timeOff, rota, visitTypes));
   mount('/time-off', timeOffRouter(timeOff));
+  mount('/visit-types', visitTypesRouter(visitTypes));
   api.use('/patients', patientReadLimiter(config.patientReadsPerMinute));
   mount('/patients', patientsRouter(patientsController(directory, appointments)));
   mount(

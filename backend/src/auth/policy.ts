@@ -52,6 +52,10 @@ export const POLICY: Readonly<Record<string, Rule>> = {
   'POST /api/doctors/:id/time-off': DESK,
   'GET /api/doctors/:id/time-off': CLINICAL,
   'DELETE /api/time-off/:id': DESK,
+  'POST /api/doctors/:id/visit-types': DESK,
+  'GET /api/doctors/:id/visit-types': CLINICAL,
+  'PATCH /api/visit-types/:id': DESK,
+  'DELETE /api/visit-types/:id': DESK,
 
   'POST /api/patients': DESK,
   'GET /api/patients': DESK,

@@ -41,6 +41,7 @@ export function appointmentsController(appointments: AppointmentService, timezon
           start: instant(body.start, 'start')!,
           end: instant(body.end, 'end'),
           reason: body.reason,
+          visitTypeId: body.visitTypeId,
         },
         idempotencyFor(res, 201),
       );

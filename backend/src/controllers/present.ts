@@ -52,6 +52,8 @@ export const presentAppointment = (appointment: AppointmentView): AppointmentBod
   completedBy: appointment.completedBy,
   noShowAt: iso(appointment.noShowAt),
   noShowBy: appointment.noShowBy,
+  visitType: appointment.visitType,
+  bufferMinutes: appointment.bufferMinutes,
   createdAt: appointment.createdAt.toISOString(),
   updatedAt: appointment.updatedAt.toISOString(),
 });

@@ -29,6 +29,7 @@ import {
 import { auditRoutes } from './audit.js';
 import { calendarRoutes } from './calendar-routes.js';
 import { timeOffRoutes } from './time-off-routes.js';
+import { visitTypeRoutes } from './visit-type-routes.js';
 import { ruleFor } from '../auth/policy.js';
 import { accessRoutes, securitySchemes } from './access-routes.js';
 import { createDoctorBody, doctorSchema, listDoctorsQuery, updateDoctorBody } from '../schemas/doctors.js';
@@ -288,6 +289,7 @@ export function buildOpenApiDocument() {
     ),
     ...appointmentRoutes(),
     ...timeOffRoutes(),
+    ...visitTypeRoutes(),
     ...calendarRoutes(),
     ...auditRoutes(),
     ...accessRoutes(),

@@ -2,11 +2,13 @@ import { Router } from 'express';
 import type { doctorsController } from '../controllers/doctors.js';
 import type { rotaController } from '../controllers/rota.js';
 import type { timeOffController } from '../controllers/time-off.js';
+import type { visitTypesController } from '../controllers/visit-types.js';
 
 export function doctorsRouter(
   controller: ReturnType<typeof doctorsController>,
   timeOff: ReturnType<typeof timeOffController>,
   rota: ReturnType<typeof rotaController>,
+  visitTypes: ReturnType<typeof visitTypesController>,
 ) {
   return Router()
     .post('/', controller.create)
@@ -20,7 +22,13 @@ export function doctorsRouter(
     .get('/:id/schedule', rota.get)
     .put('/:id/schedule', rota.put)
     .post('/:id/time-off', timeOff.create)
-    .get('/:id/time-off', timeOff.list);
+    .get('/:id/time-off', timeOff.list)
+    .post('/:id/visit-types', visitTypes.create)
+    .get('/:id/visit-types', visitTypes.list);
+}
+
+export function visitTypesRouter(visitTypes: ReturnType<typeof visitTypesController>) {
+  return Router().patch('/:id', visitTypes.update).delete('/:id', visitTypes.remove);
 }
 
 export function timeOffRouter(timeOff: ReturnType<typeof timeOffController>) {

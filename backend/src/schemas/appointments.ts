@@ -47,6 +47,9 @@ export const availabilityQuery = z
       .optional()
       .openapi({ description: "Slot length in minutes; defaults to the doctor's" }),
     slotMinutes: z.coerce.number().int().min(5).max(480).optional().openapi({ description: 'The original API name for duration' }),
+    visitTypeId: idSchema
+      .optional()
+      .openapi({ description: "Slots for one of the doctor's visit types: its length, with its buffer free after it" }),
   })
   .transform(({ slotMinutes, duration, ...rest }) => ({ ...rest, duration: duration ?? slotMinutes }));
 

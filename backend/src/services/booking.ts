@@ -3,8 +3,9 @@ import type { AuditEntry } from '../store/ports/audit.js';
 import { ParticipantsChangedError, type AppointmentView, type IdempotencyCompletion, type Schedule, type Store } from '../store/store.js';
 import { isWithinWorkingHours, type ClinicHours, type Interval } from './clinic-time.js';
 import type { ParticipantsCache } from './participants-cache.js';
+import { offeredVisitType } from './visit-types.js';
 
-export type BookingRequest = { doctorId: string; patientId: string; start: Date; end?: Date; reason?: string | null };
+export type BookingRequest = { doctorId: string; patientId: string; start: Date; end?: Date; reason?: string | null; visitTypeId?: string };
 export type RescheduleRequest = { start: Date; end?: Date };
 /** The clinic's hours and how many days ahead it takes bookings. */
 export type BookingPolicy = ClinicHours & { horizonDays: number };
@@ -23,15 +24,19 @@ function checkDuration(start: Date, end: Date) {
   }
 }
 
-/** The rules a person can be told about before the store's overlap guarantee has its say. */
-function checkRules(interval: Interval, schedule: Schedule | null, clinic: BookingPolicy, now: Date) {
+/**
+ * The rules a person can be told about before the store's overlap guarantee has its say. The
+ * buffer after the visit is the doctor's time too, so it must fall inside working hours.
+ */
+function checkRules(interval: Interval, bufferMinutes: number, schedule: Schedule | null, clinic: BookingPolicy, now: Date) {
   checkDuration(interval.start, interval.end);
   if (interval.start <= now) throw new BusinessRuleError('PAST_APPOINTMENT');
   // Beyond the horizon the time is out of the field's range, like a year 9999, so it is a 400.
   if (interval.start.getTime() > now.getTime() + clinic.horizonDays * DAY) {
     throw new ValidationError('Invalid appointment time', [{ path: 'start', message: `must be at most ${clinic.horizonDays} days ahead` }]);
   }
-  if (!isWithinWorkingHours(interval, schedule, clinic)) {
+  const busy = { start: interval.start, end: new Date(interval.end.getTime() + bufferMinutes * MINUTE) };
+  if (!isWithinWorkingHours(busy, schedule, clinic)) {
     throw new BusinessRuleError('OUTSIDE_WORKING_HOURS');
   }
 }
@@ -58,8 +63,16 @@ export async function bookAppointment(
     const { doctor, patient } = await cache.get(request.doctorId, request.patientId, { fresh: attempt > 1 });
     if (!doctor) throw new NotFoundError('Doctor not found');
     if (!patient) throw new NotFoundError('Patient not found');
-    const interval = { start: request.start, end: request.end ?? new Date(request.start.getTime() + doctor.slotMinutes * MINUTE) };
-    checkRules(interval, doctor.schedule, clinic, now);
+    const visitType = request.visitTypeId ? await offeredVisitType(store, doctor.id, request.visitTypeId) : null;
+    const minutes = visitType?.durationMinutes ?? doctor.slotMinutes;
+    const interval = { start: request.start, end: request.end ?? new Date(request.start.getTime() + minutes * MINUTE) };
+    if (visitType && interval.end.getTime() - interval.start.getTime() !== minutes * MINUTE) {
+      throw new ValidationError('Invalid appointment length', [
+        { path: 'end', message: `must be left out or be ${minutes} minutes after start, the visit type's length` },
+      ]);
+    }
+    const bufferMinutes = visitType?.bufferMinutes ?? 0;
+    checkRules(interval, bufferMinutes, doctor.schedule, clinic, now);
     try {
       return await store.appointments.book(
         {
@@ -69,6 +82,8 @@ export async function bookAppointment(
           start: interval.start,
           end: interval.end,
           reason: request.reason ?? null,
+          visitType: visitType && { id: visitType.id, name: visitType.name },
+          bufferMinutes,
         },
         idempotency,
         audit,
@@ -97,6 +112,6 @@ export async function rescheduleAppointment(
   if (!doctor) throw new NotFoundError('Doctor not found');
   const length = current.end.getTime() - current.start.getTime();
   const interval = { start: request.start, end: request.end ?? new Date(request.start.getTime() + length) };
-  checkRules(interval, doctor.schedule, clinic, now);
+  checkRules(interval, current.bufferMinutes, doctor.schedule, clinic, now);
   return store.appointments.reschedule(id, interval.start, interval.end, idempotency, audit);
 }

@@ -108,13 +108,13 @@ export function oncePerWallTime(slots: readonly Interval[], timezone: string): I
   });
 }
 
-/** Consecutive slots of `minutes` inside each window, stepped in real elapsed time. */
-export function slotGrid(windows: readonly Interval[], minutes: number): Interval[] {
-  const step = minutes * MINUTE;
+/** Slots of `minutes` inside each window, starting every `every` minutes (by default back to back), in real elapsed time. */
+export function slotGrid(windows: readonly Interval[], minutes: number, every = minutes): Interval[] {
+  const [length, step] = [minutes * MINUTE, every * MINUTE];
   const slots: Interval[] = [];
   for (const window of windows) {
-    for (let start = window.start.getTime(); start + step <= window.end.getTime(); start += step) {
-      slots.push({ start: new Date(start), end: new Date(start + step) });
+    for (let start = window.start.getTime(); start + length <= window.end.getTime(); start += step) {
+      slots.push({ start: new Date(start), end: new Date(start + length) });
     }
   }
   return slots;

@@ -2,6 +2,7 @@
 
 import type { AuditEntry, AuditRepository } from './ports/audit.js';
 import type { AccountRepository, SessionRepository, TokenRepository } from './access.js';
+import type { VisitTypeRepository } from './ports/visit-types.js';
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 export type TimeWindow = { start: string; end: string };
@@ -60,6 +61,9 @@ export type Appointment = {
   noShowBy: string | null;
   /** 0 when booked, one more with every move: the calendar feed's SEQUENCE. */
   revision: number;
+  visitTypeId: string | null;
+  /** The doctor's time after `end` that the appointment keeps from other bookings (its visit type's buffer when booked). */
+  bufferMinutes: number;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -68,9 +72,13 @@ export type Appointment = {
 export type AppointmentView = Appointment & {
   doctor: { id: string; name: string; specialty: string };
   patient: { id: string; name: string };
+  visitType: { id: string; name: string } | null;
 };
 
-/** A doctor, the intervals that hold their time (HOLDS_TIME) and their time off in one window, as availability reads them. */
+/**
+ * A doctor, the intervals that hold their time (HOLDS_TIME, each through its buffer) and their
+ * time off in one window, as availability reads them.
+ */
 export type DoctorDay = { doctor: Doctor | null; booked: Array<{ start: Date; end: Date }>; off: Array<{ start: Date; end: Date }> };
 
 export const TIME_OFF_REASONS = ['holiday', 'sick_leave', 'training', 'other'] as const;
@@ -105,6 +113,9 @@ export type NewAppointment = {
   start: Date;
   end: Date;
   reason: string | null;
+  /** None and no buffer when absent. */
+  visitType?: { id: string; name: string } | null;
+  bufferMinutes?: number;
 };
 
 /**
@@ -215,6 +226,7 @@ export interface Store {
   readonly patients: PatientRepository;
   readonly appointments: AppointmentRepository;
   readonly timeOff: TimeOffRepository;
+  readonly visitTypes: VisitTypeRepository;
   readonly idempotency: IdempotencyRepository;
   readonly audit: AuditRepository;
   readonly accounts: AccountRepository;

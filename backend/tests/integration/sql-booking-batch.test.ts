@@ -42,6 +42,8 @@ function row(doctor: Doctor, patient: Patient, start: string, minutes = 30, over
     start: new Date(start),
     end: new Date(new Date(start).getTime() + minutes * 60_000),
     reason: null,
+    visitTypeId: null,
+    bufferMinutes: 0,
     createdAt: new Date(),
     doctorVersion: doctor.updatedAt,
     patientVersion: patient.updatedAt,

@@ -70,10 +70,21 @@ describe('what the presenters send', () => {
     noShowAt: null,
     noShowBy: null,
     revision: 0,
+    visitTypeId: 'v1',
+    bufferMinutes: 10,
+    visitType: { id: 'v1', name: 'New patient' },
     createdAt: at,
     updatedAt: at,
   };
-  const availability = { doctorId: 'd1', date: '2026-03-02', timezone: 'UTC', slotMinutes: 30, slots: [{ start: at, end: at }] };
+  const availability = {
+    doctorId: 'd1',
+    date: '2026-03-02',
+    timezone: 'UTC',
+    slotMinutes: 30,
+    visitTypeId: null,
+    bufferMinutes: 0,
+    slots: [{ start: at, end: at }],
+  };
 
   it.each([
     ['doctor', doctorSchema, presentDoctor(doctor)],

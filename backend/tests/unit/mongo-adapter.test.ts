@@ -72,12 +72,15 @@ describe('Mongo document mapping', () => {
     const names = {
       doctors: new Map([[doctorId.toHexString(), { name: 'Dr. A', specialty: 'GP' }]]),
       patients: new Map([[patientId.toHexString(), { name: 'Ana' }]]),
+      visitTypes: new Map(),
     };
     expect(toAppointmentView(doc as never, names)).toMatchObject({
       id: id.toHexString(),
       doctorId: doctorId.toHexString(),
       doctor: { id: doctorId.toHexString(), name: 'Dr. A', specialty: 'GP' },
       patient: { id: patientId.toHexString(), name: 'Ana' },
+      visitType: null,
+      bufferMinutes: 0,
     });
   });
 

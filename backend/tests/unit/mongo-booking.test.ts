@@ -2,7 +2,7 @@ import { mongo, Types } from 'mongoose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mongoAppointments } from '../../src/store/mongo/appointments.js';
 import { bookingLockKeys } from '../../src/store/mongo/locks.js';
-import { LONGEST_APPOINTMENT_MS } from '../../src/store/mongo/overlap.js';
+import { LONGEST_BUSY_MS } from '../../src/store/mongo/overlap.js';
 import { mongoDoctors } from '../../src/store/mongo/people.js';
 import { COMMIT_TIMEOUT_MS } from '../../src/store/mongo/retry.js';
 import { cursorOf, stubbedMongo } from '../helpers/mongo-stubs.js';
@@ -84,21 +84,26 @@ describe('Mongo booking locks: one per doctor and UTC day, one per patient and U
 });
 
 describe('Mongo overlap query', () => {
-  it('bounds the scan below by the longest allowed appointment, not only by start < end', async () => {
+  it('bounds the scan below by the longest busy time, and reads the doctor busy through the buffer', async () => {
     const mongo = freeClinic();
-    const input = booking('2030-05-06T10:00:00Z', '2030-05-06T10:30:00Z');
+    const input = { ...booking('2030-05-06T10:00:00Z', '2030-05-06T10:30:00Z'), bufferMinutes: 10 };
     await mongoAppointments(mongo.connection, mongo.models).book(input);
     const probes = mongo.callsTo('appointments', 'findOne').map((call) => call.args[0] as Record<string, unknown>);
     expect(probes).toHaveLength(2);
-    for (const probe of probes)
-      expect(probe).toMatchObject({
-        status: { $in: ['BOOKED', 'CHECKED_IN', 'COMPLETED'] },
-        start: { $gt: new Date(input.start.getTime() - LONGEST_APPOINTMENT_MS), $lt: input.end },
-        end: { $gt: input.start },
-      });
-    expect(probes[0]).toMatchObject({ doctorId });
-    expect(probes[1]).toMatchObject({ patientId });
-    expect(LONGEST_APPOINTMENT_MS).toBe(8 * 60 * 60_000);
+    const since = new Date(input.start.getTime() - LONGEST_BUSY_MS);
+    expect(probes[0]).toMatchObject({
+      doctorId,
+      status: { $in: ['BOOKED', 'CHECKED_IN', 'COMPLETED'] },
+      start: { $gt: since, $lt: new Date('2030-05-06T10:40:00Z') },
+      busyUntil: { $gt: input.start },
+    });
+    expect(probes[1]).toMatchObject({
+      patientId,
+      status: { $in: ['BOOKED', 'CHECKED_IN', 'COMPLETED'] },
+      start: { $gt: since, $lt: input.end },
+      end: { $gt: input.start },
+    });
+    expect(LONGEST_BUSY_MS).toBe(12 * 60 * 60_000);
   });
 });
 

@@ -74,6 +74,7 @@ describe('Mongo indexes', () => {
       'Patient',
       'Appointment',
       'TimeOff',
+      'VisitType',
       'BookingLock',
       'IdempotencyRecord',
       'Account',
@@ -98,6 +99,7 @@ describe('Mongo indexes', () => {
       'patients',
       'sessions',
       'time_off',
+      'visit_types',
     ]);
     expect(stubs.calls.every((call) => call.method === 'createIndex')).toBe(true);
     const appointmentIndexes = stubs.callsTo('appointments', 'createIndex').map((call) => call.args);

@@ -9,8 +9,11 @@ export const bookAppointmentBody = z
     doctorId: idSchema,
     patientId: idSchema,
     start: isoDateTime,
-    end: isoDateTime.optional().meta({ description: "Defaults to start plus the doctor's slot length" }),
+    end: isoDateTime.optional().meta({
+      description: "Defaults to start plus the visit type's length, else the doctor's slot length; with a visit type it must match",
+    }),
     reason: reason.nullable().optional().meta({ example: 'Annual check-up' }),
+    visitTypeId: idSchema.optional().meta({ description: "One of the doctor's active visit types: its length and buffer apply" }),
   })
   .strict();
 
@@ -35,6 +38,8 @@ export const availabilitySchema = z.object({
   date: z.string(),
   timezone: z.string(),
   slotMinutes: z.number().int(),
+  visitTypeId: z.string().nullable(),
+  bufferMinutes: z.number().int().meta({ description: 'Kept free after each slot; the slot itself is the visit' }),
   slots: z.array(intervalSchema),
 });
 
@@ -57,6 +62,11 @@ export const appointmentSchema = z.object({
   completedBy: z.string().nullable(),
   noShowAt: z.string().nullable(),
   noShowBy: z.string().nullable(),
+  visitType: z.object({ id: z.string(), name: z.string() }).nullable(),
+  bufferMinutes: z
+    .number()
+    .int()
+    .meta({ description: 'Minutes after end that the doctor keeps free (the visit type’s buffer when booked)' }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -91,7 +91,9 @@ export type DoctorChanges = z.input<typeof updateDoctorBody>;
 
 export const putScheduleBody = z
   .object({
-    effectiveFrom: isoDate.optional().meta({ description: "First day the rota applies (clinic time); today when left out. Not in the past" }),
+    effectiveFrom: isoDate
+      .optional()
+      .meta({ description: 'First day the rota applies (clinic time); today when left out. Not in the past' }),
     weekly: weeklySchema,
   })
   .strict();
@@ -102,4 +104,3 @@ export const rotaOnDateSchema = z.object({
 });
 
 export type NewRota = z.infer<typeof putScheduleBody>;
-

@@ -18,12 +18,21 @@ import { conflictError, findConflict, overlapping, type Conflict, type OverlapPr
 import { offDuring } from './time-off.js';
 import { appointmentViews } from './views.js';
 
+const busyEnd = (end: Date, bufferMinutes = 0) => new Date(end.getTime() + bufferMinutes * 60_000);
+
 // Each step stamps its own pair of fields.
 const STAMPED: Record<StatusChange['status'], 'checkedIn' | 'completed' | 'noShow'> = {
   CHECKED_IN: 'checkedIn',
   COMPLETED: 'completed',
   NO_SHOW: 'noShow',
 };
+
+/** Appointments stored before visit types kept their doctor until their end: once, at start-up. */
+export async function backfillBusyUntil({ Appointment }: Pick<Models, 'Appointment'>): Promise<void> {
+  await Appointment.updateMany({ busyUntil: { $exists: false } }, [{ $set: { busyUntil: '$end', bufferMinutes: 0 } }], {
+    timestamps: false,
+  });
+}
 
 /** Without an audit writer (unit tests of the booking rules) writes store no audit record. */
 export function mongoAppointments(
@@ -55,7 +64,11 @@ export function mongoAppointments(
   // Written first in every booking transaction: a concurrent overlapping booking of the same doctor
   // or patient then conflicts with this one instead of reading a snapshot without it (write skew).
   const lockParticipants = (probe: OverlapProbe, session: ClientSession) =>
-    takeBookingLocks(models, bookingLockKeys(probe.doctorId.toHexString(), probe.patientId.toHexString(), probe.start, probe.end), session);
+    takeBookingLocks(
+      models,
+      bookingLockKeys(probe.doctorId.toHexString(), probe.patientId.toHexString(), probe.start, probe.busyUntil),
+      session,
+    );
 
   // The SQL statement's check, read in this transaction's snapshot.
   async function unchanged({ doctor, patient, versions }: NewAppointment, session: ClientSession) {
@@ -69,7 +82,14 @@ export function mongoAppointments(
   async function rescheduleProbe(id: string, start: Date, end: Date): Promise<OverlapProbe | null> {
     const current = await Appointment.findById(id).lean();
     if (!current) return null;
-    return { doctorId: current.doctorId, patientId: current.patientId, start, end, except: current._id };
+    return {
+      doctorId: current.doctorId,
+      patientId: current.patientId,
+      start,
+      end,
+      busyUntil: busyEnd(end, current.bufferMinutes),
+      except: current._id,
+    };
   }
 
   return {
@@ -89,15 +109,20 @@ export function mongoAppointments(
           patientId: toObjectId(input.patient.id),
           start: input.start,
           end: input.end,
+          busyUntil: busyEnd(input.end, input.bufferMinutes ?? 0),
+        };
+        const visitType = {
+          visitTypeId: input.visitType ? toObjectId(input.visitType.id) : null,
+          bufferMinutes: input.bufferMinutes ?? 0,
         };
         return inTransaction(
           async (session) => {
             await lockParticipants(probe, session);
             if (!(await unchanged(input, session))) throw new ParticipantsChangedError();
-            if (await offDuring(models, probe.doctorId, probe.start, probe.end, session)) throw timeOffRefusal();
+            if (await offDuring(models, probe.doctorId, probe.start, probe.busyUntil, session)) throw timeOffRefusal();
             const conflict = await findConflict(models, probe, session);
             if (conflict) throw conflictError(conflict);
-            const [created] = await Appointment.create([{ ...probe, status: 'BOOKED', reason: input.reason }], { session });
+            const [created] = await Appointment.create([{ ...probe, ...visitType, status: 'BOOKED', reason: input.reason }], { session });
             const [view] = await appointmentViews(models, [created!.toObject()], session);
             await remember(idempotency, view!, session);
             await audit?.pending(entry, view!.id, session);
@@ -115,14 +140,15 @@ export function mongoAppointments(
             const current = await Appointment.findById(id).session(session).lean();
             if (!current) throw new NotFoundError('Appointment not found');
             if (current.status !== 'BOOKED') throw invalidTransition(current.status, 'rescheduled');
-            const probe = { doctorId: current.doctorId, patientId: current.patientId, start, end, except: current._id };
+            const busyUntil = busyEnd(end, current.bufferMinutes);
+            const probe = { doctorId: current.doctorId, patientId: current.patientId, start, end, busyUntil, except: current._id };
             await lockParticipants(probe, session);
-            if (await offDuring(models, probe.doctorId, start, end, session)) throw timeOffRefusal();
+            if (await offDuring(models, probe.doctorId, start, busyUntil, session)) throw timeOffRefusal();
             const conflict = await findConflict(models, probe, session);
             if (conflict) throw conflictError(conflict);
             const moved = await Appointment.findOneAndUpdate(
               { _id: current._id },
-              { $set: { start, end }, $inc: { revision: 1 } },
+              { $set: { start, end, busyUntil }, $inc: { revision: 1 } },
               { returnDocument: 'after', session },
             ).lean();
             const [view] = await appointmentViews(models, [moved!], session);
@@ -206,15 +232,15 @@ export function mongoAppointments(
         if (!isObjectIdHex(doctorId)) return { doctor: null, booked: [], off: [] };
         const [doctor, docs, off] = await Promise.all([
           Doctor.findById(doctorId).lean(),
-          Appointment.find(overlapping('doctorId', toObjectId(doctorId), from, to), { start: 1, end: 1 })
+          Appointment.find(overlapping('doctorId', toObjectId(doctorId), from, to), { start: 1, busyUntil: 1 })
             .sort({ start: 1 })
             .lean(),
           models.TimeOff.find({ doctorId: toObjectId(doctorId), start: { $lt: to }, end: { $gt: from } }, { start: 1, end: 1 })
             .sort({ start: 1 })
             .lean(),
         ]);
-        const intervals = (list: Array<{ start: Date; end: Date }>) => list.map(({ start, end }) => ({ start, end }));
-        return { doctor: doctor && toDoctor(doctor), booked: intervals(docs), off: intervals(off) };
+        const booked = docs.map(({ start, busyUntil }) => ({ start, end: busyUntil }));
+        return { doctor: doctor && toDoctor(doctor), booked, off: off.map(({ start, end }) => ({ start, end })) };
       }),
   };
 }

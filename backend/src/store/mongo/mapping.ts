@@ -53,6 +53,8 @@ export function toAppointment(doc: AppointmentDoc): Appointment {
     noShowAt: doc.noShowAt ?? null,
     noShowBy: doc.noShowBy ?? null,
     revision: doc.revision ?? 0,
+    visitTypeId: doc.visitTypeId?.toHexString() ?? null,
+    bufferMinutes: doc.bufferMinutes ?? 0,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };
@@ -61,6 +63,7 @@ export function toAppointment(doc: AppointmentDoc): Appointment {
 type Names = {
   doctors: Map<string, Pick<DoctorDoc, 'name' | 'specialty'>>;
   patients: Map<string, Pick<PatientDoc, 'name'>>;
+  visitTypes: Map<string, { name: string }>;
 };
 
 /** Joins an appointment with names fetched in one batch per collection (never one query per row). */
@@ -72,5 +75,8 @@ export function toAppointmentView(doc: AppointmentDoc, names: Names): Appointmen
     ...appointment,
     doctor: { id: appointment.doctorId, name: doctor?.name ?? '', specialty: doctor?.specialty ?? '' },
     patient: { id: appointment.patientId, name: patient?.name ?? '' },
+    visitType: appointment.visitTypeId
+      ? { id: appointment.visitTypeId, name: names.visitTypes.get(appointment.visitTypeId)?.name ?? '' }
+      : null,
   };
 }

@@ -4,11 +4,13 @@ import type { Store } from '../store.js';
 import { mongoAccounts, mongoSessions, mongoTokens } from './access.js';
 import { mongoAppointments } from './appointments.js';
 import { mongoTimeOff } from './time-off.js';
+import { mongoVisitTypes } from './visit-types.js';
 import { mongoAudit, resetMongoAudit } from './audit.js';
 import { mongoIdempotency } from './idempotency.js';
 import { createIndexes, dropReplacedIndexes } from './indexes.js';
 import { registerModels } from './models/index.js';
 import { backfillSearchKeys } from './patient-search.js';
+import { backfillBusyUntil } from './appointments.js';
 import { backfillCalendarKeys, mongoDoctors, mongoPatients } from './people.js';
 
 export class StandaloneMongoError extends Error {
@@ -44,6 +46,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
   await createIndexes(models);
   await backfillSearchKeys(models.Patient);
   await backfillCalendarKeys(models);
+  await backfillBusyUntil(models);
   const audit = mongoAudit(connection, models);
   return {
     kind: 'mongodb',
@@ -51,6 +54,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
     patients: mongoPatients(models, audit.writer),
     appointments: mongoAppointments(connection, models, undefined, audit.writer),
     timeOff: mongoTimeOff(connection, models),
+    visitTypes: mongoVisitTypes(models),
     idempotency: mongoIdempotency(models),
     audit: audit.repository,
     accounts: mongoAccounts(models),
@@ -64,7 +68,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
       }
     },
     reset: async () => {
-      const { Doctor, Patient, Appointment, TimeOff, BookingLock, IdempotencyRecord, Account, Session, ApiToken } = models;
+      const { Doctor, Patient, Appointment, TimeOff, VisitType, BookingLock, IdempotencyRecord, Account, Session, ApiToken } = models;
       await Promise.all([
         Account.deleteMany(),
         Session.deleteMany(),
@@ -73,6 +77,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
         Patient.deleteMany(),
         Appointment.deleteMany(),
         TimeOff.deleteMany(),
+        VisitType.deleteMany(),
         BookingLock.deleteMany(),
         IdempotencyRecord.deleteMany(),
         resetMongoAudit(models),

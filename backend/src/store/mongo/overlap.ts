@@ -4,30 +4,41 @@ import { HOLDS_TIME } from '../store.js';
 import type { AppointmentDoc } from './models/appointment.js';
 import type { Models } from './models/index.js';
 
-/** The longest appointment the booking rules accept (services/booking.ts: 8 hours). */
-export const LONGEST_APPOINTMENT_MS = 8 * 60 * 60_000;
+/** The longest time an appointment keeps its doctor: 8 hours (services/booking.ts) and a 4-hour buffer. */
+export const LONGEST_BUSY_MS = (8 + 4) * 60 * 60_000;
 
 /**
  * Appointments that hold their time (HOLDS_TIME) of one doctor or patient and overlap [start, end). Half-open: one ending
- * at 10:30 does not overlap one starting at 10:30. An overlapping appointment cannot start more
- * than the longest allowed length before `start`, so the index scan is bounded on both sides
- * instead of walking the whole history while the lock documents are held.
+ * at 10:30 does not overlap one starting at 10:30. The doctor is busy until `busyUntil` (the
+ * buffer included), the patient until `end`. An overlapping appointment cannot start more than
+ * the longest busy time before `start`, so the index scan is bounded on both sides instead of
+ * walking the whole history while the lock documents are held.
  */
 export const overlapping = (field: 'doctorId' | 'patientId', id: Types.ObjectId, start: Date, end: Date): QueryFilter<AppointmentDoc> => ({
-  ...(field === 'doctorId' ? { doctorId: id } : { patientId: id }),
+  ...(field === 'doctorId' ? { doctorId: id, busyUntil: { $gt: start } } : { patientId: id, end: { $gt: start } }),
   status: { $in: [...HOLDS_TIME] },
-  start: { $gt: new Date(start.getTime() - LONGEST_APPOINTMENT_MS), $lt: end },
-  end: { $gt: start },
+  start: { $gt: new Date(start.getTime() - LONGEST_BUSY_MS), $lt: end },
 });
 
-export type OverlapProbe = { doctorId: Types.ObjectId; patientId: Types.ObjectId; start: Date; end: Date; except?: Types.ObjectId };
+/** A booking's time: the patient's [start, end) and the doctor's [start, busyUntil). */
+export type OverlapProbe = {
+  doctorId: Types.ObjectId;
+  patientId: Types.ObjectId;
+  start: Date;
+  end: Date;
+  busyUntil: Date;
+  except?: Types.ObjectId;
+};
 export type Conflict = 'doctor' | 'patient';
 
 /** Who already holds the time, the doctor first; asked one query after the other, as a transaction requires. */
 export async function findConflict({ Appointment }: Models, probe: OverlapProbe, session?: ClientSession): Promise<Conflict | null> {
   const others = probe.except ? { _id: { $ne: probe.except } } : {};
   const taken = (field: 'doctorId' | 'patientId') =>
-    Appointment.exists({ ...overlapping(field, probe[field], probe.start, probe.end), ...others }).session(session ?? null);
+    Appointment.exists({
+      ...overlapping(field, probe[field], probe.start, field === 'doctorId' ? probe.busyUntil : probe.end),
+      ...others,
+    }).session(session ?? null);
   if (await taken('doctorId')) return 'doctor';
   if (await taken('patientId')) return 'patient';
   return null;

@@ -5,12 +5,12 @@ import type { AppointmentDoc } from './models/appointment.js';
 import type { Models } from './models/index.js';
 
 /**
- * Joins appointments with their doctors' and patients' names, one query per collection. Inside a
+ * Joins appointments with their doctors', patients' and visit types' names, one query per collection. Inside a
  * transaction the two run one after the other: the driver does not support concurrent operations
  * on one session.
  */
 export async function appointmentViews(
-  { Doctor, Patient }: Models,
+  { Doctor, Patient, VisitType }: Models,
   docs: AppointmentDoc[],
   session?: ClientSession,
 ): Promise<AppointmentView[]> {
@@ -24,10 +24,21 @@ export async function appointmentViews(
     Patient.find({ _id: { $in: patientIds } }, { name: 1 })
       .session(session ?? null)
       .lean();
-  const [doctors, patients] = session ? [await findDoctors(), await findPatients()] : await Promise.all([findDoctors(), findPatients()]);
+  const visitTypeIds = [...new Set(docs.flatMap((doc) => (doc.visitTypeId ? [doc.visitTypeId.toHexString()] : [])))];
+  // Most appointments name no visit type: then there is nothing to ask for.
+  const findVisitTypes = async () =>
+    visitTypeIds.length === 0
+      ? []
+      : VisitType.find({ _id: { $in: visitTypeIds } }, { name: 1 })
+          .session(session ?? null)
+          .lean();
+  const [doctors, patients, visitTypes] = session
+    ? [await findDoctors(), await findPatients(), await findVisitTypes()]
+    : await Promise.all([findDoctors(), findPatients(), findVisitTypes()]);
   const names = {
     doctors: new Map(doctors.map((doc) => [doc._id.toHexString(), doc])),
     patients: new Map(patients.map((doc) => [doc._id.toHexString(), doc])),
+    visitTypes: new Map(visitTypes.map((doc) => [doc._id.toHexString(), doc])),
   };
   return docs.map((doc) => toAppointmentView(doc, names));
 }

@@ -39,10 +39,13 @@ import {
 // The exclusion constraints' predicate (migration 008), word for word, so their partial indexes answer.
 const HOLDS_TIME = `status IN ('BOOKED', 'CHECKED_IN', 'COMPLETED')`;
 
+// The doctor's side of the exclusion constraint (migration 012): busy through the buffer.
+const DOCTOR_BUSY = `tstzrange(start_at, appointment_busy_until(end_at, buffer_minutes), '[)')`;
+
 // A fresh statement sees the winner that made the INSERT step aside; the doctor's conflict is named first.
 const WHO_CONFLICTS = `
 SELECT
-  EXISTS (SELECT 1 FROM appointments WHERE doctor_id = $1 AND ${HOLDS_TIME} AND tstzrange(start_at, end_at, '[)') && tstzrange($3, $4, '[)')) AS doctor,
+  EXISTS (SELECT 1 FROM appointments WHERE doctor_id = $1 AND ${HOLDS_TIME} AND ${DOCTOR_BUSY} && tstzrange($3, $5, '[)')) AS doctor,
   EXISTS (SELECT 1 FROM appointments WHERE patient_id = $2 AND ${HOLDS_TIME} AND tstzrange(start_at, end_at, '[)') && tstzrange($3, $4, '[)')) AS patient`;
 
 const PARTICIPANTS = `
@@ -53,8 +56,8 @@ SELECT (SELECT to_jsonb(d) FROM doctors d WHERE d.id = $1) AS doctor,
 // so its partial GiST index answers it.
 const DOCTOR_DAY = `
 SELECT (SELECT to_jsonb(d) FROM doctors d WHERE d.id = $1) AS doctor,
-       COALESCE((SELECT jsonb_agg(jsonb_build_array(a.start_at, a.end_at) ORDER BY a.start_at) FROM appointments a
-                 WHERE a.doctor_id = $1 AND a.${HOLDS_TIME} AND tstzrange(a.start_at, a.end_at, '[)') && tstzrange($2, $3, '[)')),
+       COALESCE((SELECT jsonb_agg(jsonb_build_array(a.start_at, appointment_busy_until(a.end_at, a.buffer_minutes)) ORDER BY a.start_at)
+                 FROM appointments a WHERE a.doctor_id = $1 AND a.${HOLDS_TIME} AND ${DOCTOR_BUSY} && tstzrange($2, $3, '[)')),
                 '[]'::jsonb) AS booked,
        COALESCE((SELECT jsonb_agg(jsonb_build_array(t.start_at, t.end_at) ORDER BY t.start_at) FROM time_off t
                  WHERE t.doctor_id = $1 AND tstzrange(t.start_at, t.end_at, '[)') && tstzrange($2, $3, '[)')),
@@ -74,13 +77,15 @@ SELECT ${APPOINTMENT_VIEW_COLUMNS} FROM updated a ${APPOINTMENT_VIEW_JOINS}`;
 // of one doctor take turns instead of deadlocking on each other's exclusion checks, where each
 // deadlock costs a second (deadlock_timeout) and a dozen racing moves could take half a minute.
 const LOCK_DOCTOR_OF = `SELECT 1 FROM doctors d JOIN appointments a ON a.doctor_id = d.id WHERE a.id = $1 FOR NO KEY UPDATE OF d`;
+// A move keeps the appointment's buffer, which must stay clear of time off too.
 const OFF_BETWEEN = `SELECT EXISTS (SELECT 1 FROM time_off t JOIN appointments a ON a.doctor_id = t.doctor_id
-  WHERE a.id = $1 AND tstzrange(t.start_at, t.end_at, '[)') && tstzrange($2, $3, '[)')) AS off`;
+  WHERE a.id = $1 AND tstzrange(t.start_at, t.end_at, '[)') && tstzrange($2, appointment_busy_until($3, a.buffer_minutes), '[)')) AS off`;
 const RESCHEDULE = `
 WITH updated AS (
   UPDATE appointments a SET start_at = $2, end_at = $3, updated_at = $4, revision = revision + 1
   WHERE id = $1 AND status = 'BOOKED'
-    AND NOT EXISTS (SELECT 1 FROM time_off t WHERE t.doctor_id = a.doctor_id AND tstzrange(t.start_at, t.end_at, '[)') && tstzrange($2, $3, '[)'))
+    AND NOT EXISTS (SELECT 1 FROM time_off t WHERE t.doctor_id = a.doctor_id
+                    AND tstzrange(t.start_at, t.end_at, '[)') && tstzrange($2, appointment_busy_until($3, a.buffer_minutes), '[)'))
   RETURNING *
 )
 SELECT ${APPOINTMENT_VIEW_COLUMNS} FROM updated a ${APPOINTMENT_VIEW_JOINS}`;
@@ -126,6 +131,8 @@ async function readDoctorDay(db: SqlClient, doctorId: string, from: Date, to: Da
     (pairs ?? []).map(([start, end]) => ({ start: new Date(start), end: new Date(end) }));
   return { doctor: doctor && toDoctor(doctor), booked: intervals(result.rows[0]?.booked), off: intervals(result.rows[0]?.off) };
 }
+
+const busyEnd = (view: AppointmentView) => new Date(view.end.getTime() + view.bufferMinutes * 60_000);
 
 /** Whether a failed write certainly wrote nothing: the store refused it for a reason it names. */
 const refused = (error: unknown) => error instanceof NotFoundError || error instanceof ConflictError || error instanceof BusinessRuleError;
@@ -198,13 +205,17 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
           noShowAt: null,
           noShowBy: null,
           revision: 0,
+          visitTypeId: input.visitType?.id ?? null,
+          bufferMinutes: input.bufferMinutes ?? 0,
           createdAt: now,
           updatedAt: now,
           doctor: input.doctor,
           patient: input.patient,
+          visitType: input.visitType ?? null,
         };
         const stored = idempotency?.render(view);
-        const interval = { doctorId: view.doctorId, start: view.start, end: view.end };
+        const busyUntil = new Date(view.end.getTime() + view.bufferMinutes * 60_000);
+        const interval = { doctorId: view.doctorId, start: view.start, end: busyUntil };
         const outcome = await bookRow({
           id: view.id,
           doctorId: view.doctorId,
@@ -212,6 +223,8 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
           start: view.start,
           end: view.end,
           reason: view.reason,
+          visitTypeId: view.visitTypeId,
+          bufferMinutes: view.bufferMinutes,
           createdAt: now,
           doctorVersion: input.versions.doctor,
           patientVersion: input.versions.patient,
@@ -232,6 +245,7 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
             view.patientId,
             view.start,
             view.end,
+            busyUntil,
           ]);
           // Neither: the winner was cancelled in between; the slot was still taken when we asked for it.
           throw who.rows[0]?.patient && !who.rows[0].doctor ? patientConflict() : bookingConflict();
@@ -242,7 +256,7 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
     cancel: (id, reason, idempotency, audit) =>
       changing(
         () => sqlCall(() => updateBooked('cancelled', CANCEL, [id, new Date(), reason], idempotency, audit)),
-        (view) => ({ doctorId: view.doctorId, start: view.start, end: view.end }),
+        (view) => ({ doctorId: view.doctorId, start: view.start, end: busyEnd(view) }),
       ),
 
     reschedule: (id, start, end, idempotency, audit) =>
@@ -281,7 +295,7 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
           return moved;
         });
         // A no-show gives its time back, and every step is news to the live calendars of every process.
-        if (view) feed.changed({ doctorId: view.doctorId, start: view.start, end: view.end });
+        if (view) feed.changed({ doctorId: view.doctorId, start: view.start, end: busyEnd(view) });
         return view;
       }),
 

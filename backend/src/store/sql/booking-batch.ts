@@ -9,6 +9,8 @@ export type BookingRow = {
   start: Date;
   end: Date;
   reason: string | null;
+  visitTypeId: string | null;
+  bufferMinutes: number;
   createdAt: Date;
   doctorVersion: Date;
   patientVersion: Date;
@@ -36,11 +38,13 @@ export type BookingOutcome = 'inserted' | 'taken' | 'off' | 'changed';
 const BOOK_BATCH = `
 WITH batch AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS b(
-    n int, id uuid, doctor_id uuid, patient_id uuid, start_at timestamptz, end_at timestamptz, reason text, created_at timestamptz,
-    doctor_version timestamptz, patient_version timestamptz, key text, status_code int, response_body jsonb, audit jsonb)
+    n int, id uuid, doctor_id uuid, patient_id uuid, start_at timestamptz, end_at timestamptz, reason text, visit_type_id uuid,
+    buffer_minutes int, created_at timestamptz, doctor_version timestamptz, patient_version timestamptz, key text, status_code int,
+    response_body jsonb, audit jsonb)
 ), off AS (
   SELECT b.n FROM batch b
-  WHERE EXISTS (SELECT 1 FROM time_off t WHERE t.doctor_id = b.doctor_id AND tstzrange(t.start_at, t.end_at, '[)') && tstzrange(b.start_at, b.end_at, '[)'))
+  WHERE EXISTS (SELECT 1 FROM time_off t WHERE t.doctor_id = b.doctor_id
+                AND tstzrange(t.start_at, t.end_at, '[)') && tstzrange(b.start_at, appointment_busy_until(b.end_at, b.buffer_minutes), '[)'))
 ), participants AS (
   SELECT b.* FROM batch b
   JOIN doctors d ON d.id = b.doctor_id AND date_trunc('milliseconds', d.updated_at) = b.doctor_version
@@ -48,8 +52,9 @@ WITH batch AS (
   WHERE b.n NOT IN (SELECT n FROM off)
   FOR SHARE OF d
 ), inserted AS (
-  INSERT INTO appointments (id, doctor_id, patient_id, start_at, end_at, status, reason, created_at, updated_at)
-  SELECT id, doctor_id, patient_id, start_at, end_at, 'BOOKED', reason, created_at, created_at FROM participants ORDER BY n
+  INSERT INTO appointments (id, doctor_id, patient_id, start_at, end_at, status, reason, visit_type_id, buffer_minutes, created_at, updated_at)
+  SELECT id, doctor_id, patient_id, start_at, end_at, 'BOOKED', reason, visit_type_id, buffer_minutes, created_at, created_at
+  FROM participants ORDER BY n
   ON CONFLICT DO NOTHING
   RETURNING id
 ), remembered AS (
@@ -81,6 +86,8 @@ async function bookRows(db: SqlClient, rows: BookingRow[]): Promise<Map<string, 
       start_at: row.start,
       end_at: row.end,
       reason: row.reason,
+      visit_type_id: row.visitTypeId,
+      buffer_minutes: row.bufferMinutes,
       created_at: row.createdAt,
       doctor_version: row.doctorVersion,
       patient_version: row.patientVersion,

@@ -7,6 +7,7 @@ import { sqlAppointments } from './appointments.js';
 import { resetAuditTrail, sqlAudit } from './audit.js';
 import { changeFeed } from './change-feed.js';
 import { sqlTimeOff } from './time-off.js';
+import { sqlVisitTypes } from './visit-types.js';
 import { sqlIdempotency } from './idempotency.js';
 import { migrate } from './migrate.js';
 import { sqlDoctors, sqlPatients } from './people.js';
@@ -22,6 +23,7 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
     patients: sqlPatients(db),
     appointments: sqlAppointments(db, days, feed),
     timeOff: sqlTimeOff(db, feed),
+    visitTypes: sqlVisitTypes(db),
     idempotency: sqlIdempotency(db),
     audit: sqlAudit(db),
     accounts: sqlAccounts(db),
@@ -40,7 +42,7 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
       try {
         await resetAuditTrail(db);
         await db.exec(
-          'TRUNCATE sessions, accounts, api_tokens, time_off, appointments, patient_search_keys, patient_name_words, patients, doctors, idempotency_keys',
+          'TRUNCATE sessions, accounts, api_tokens, time_off, appointments, visit_types, patient_search_keys, patient_name_words, patients, doctors, idempotency_keys',
         );
       } finally {
         feed.changed('everything');

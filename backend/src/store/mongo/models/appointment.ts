@@ -1,11 +1,14 @@
 import { Schema, type Connection, type Types } from 'mongoose';
 import type { Appointment } from '../../store.js';
 
-// The domain appointment, with references stored as ObjectIds so they can be indexed and joined.
-export type AppointmentDoc = Omit<Appointment, 'id' | 'doctorId' | 'patientId'> & {
+// The domain appointment, with references stored as ObjectIds so they can be indexed and joined,
+// and the end of the doctor's busy time (end plus buffer) stored for the overlap probe.
+export type AppointmentDoc = Omit<Appointment, 'id' | 'doctorId' | 'patientId' | 'visitTypeId'> & {
   _id: Types.ObjectId;
   doctorId: Types.ObjectId;
   patientId: Types.ObjectId;
+  visitTypeId: Types.ObjectId | null;
+  busyUntil: Date;
 };
 
 const appointmentSchema = new Schema<AppointmentDoc>(
@@ -25,6 +28,9 @@ const appointmentSchema = new Schema<AppointmentDoc>(
     noShowAt: { type: Date, default: null },
     noShowBy: { type: String, default: null },
     revision: { type: Number, default: 0 },
+    visitTypeId: { type: Schema.Types.ObjectId, default: null, ref: 'VisitType' },
+    bufferMinutes: { type: Number, default: 0, min: 0, max: 240 },
+    busyUntil: { type: Date, required: true },
   },
   { timestamps: true, versionKey: false },
 );

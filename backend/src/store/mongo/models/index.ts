@@ -9,6 +9,7 @@ import { idempotencyRecordModel } from './idempotency-record.js';
 import { patientModel } from './patient.js';
 import { sessionModel } from './session.js';
 import { timeOffModel } from './time-off.js';
+import { visitTypeModel } from './visit-type.js';
 
 export function registerModels(connection: Connection) {
   return {
@@ -16,6 +17,7 @@ export function registerModels(connection: Connection) {
     Patient: patientModel(connection),
     Appointment: appointmentModel(connection),
     TimeOff: timeOffModel(connection),
+    VisitType: visitTypeModel(connection),
     BookingLock: bookingLockModel(connection),
     IdempotencyRecord: idempotencyRecordModel(connection),
     AuditRecord: auditRecordModel(connection),
