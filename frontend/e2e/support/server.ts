@@ -6,7 +6,9 @@ export { repoRoot } from '../../../tests/support/processes';
 export function buildAll(): void {
   for (const workspace of ['backend', 'frontend']) {
     process.stdout.write(`e2e: building ${workspace}…\n`);
-    const result = spawnSync('npm', ['run', 'build', '-w', workspace], { cwd: repoRoot, encoding: 'utf8' });
+    // The runner's NODE_ENV=test would build React's development bundle, which is not what ships.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const result = spawnSync('npm', ['run', 'build', '-w', workspace], { cwd: repoRoot, encoding: 'utf8', env });
     if (result.status !== 0) {
       throw new Error(`npm run build -w ${workspace} failed:\n${result.stdout}${result.stderr}`);
     }

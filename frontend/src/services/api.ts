@@ -276,6 +276,7 @@ export async function getAvailability(params: {
   date: string;
   duration?: number;
   patientId?: string;
+  visitTypeId?: string;
 }): Promise<Availability> {
   return (await request<Availability>('/availability', { query: params })).data;
 }

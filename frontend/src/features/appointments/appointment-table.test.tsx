@@ -17,6 +17,8 @@ const base = {
   completedBy: null,
   noShowAt: null,
   noShowBy: null,
+  visitType: null,
+  bufferMinutes: 0,
   createdAt: '2030-06-01T09:00:00.000Z',
   updatedAt: '2030-06-01T09:00:00.000Z',
 };
@@ -25,7 +27,15 @@ describe('AppointmentTable', () => {
   it('shows why a cancelled appointment was cancelled, and labels each cell for the phone-width cards', () => {
     const appointments = [
       { ...base, id: 'a1', status: 'CANCELLED' as const, cancelledAt: '2030-06-02T09:00:00.000Z', cancellationReason: 'Feeling better' },
-      { ...base, id: 'a2', status: 'BOOKED' as const, cancelledAt: null, cancellationReason: null },
+      {
+        ...base,
+        id: 'a2',
+        status: 'BOOKED' as const,
+        cancelledAt: null,
+        cancellationReason: null,
+        visitType: { id: 'v1', name: 'New patient' },
+        bufferMinutes: 10,
+      },
     ];
     render(
       <AppointmentTable
@@ -45,6 +55,8 @@ describe('AppointmentTable', () => {
       .map((cell) => cell.getAttribute('data-label'));
     expect(labels).toEqual(['Time', 'Patient', 'Doctor', 'Reason', 'Status', null]);
     expect(within(booked!).getByText(/Mon, Jun 3, 2030/)).toBeInTheDocument();
+    expect(within(booked!).getByText('New patient')).toHaveClass('visit-type');
+    expect(within(cancelled!).queryByText('New patient')).not.toBeInTheDocument();
   });
 
   it('offers each status only the steps the server allows, and shows who recorded each one and when', async () => {

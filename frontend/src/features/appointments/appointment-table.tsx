@@ -82,7 +82,10 @@ export function AppointmentTable({
                 {a.patient.name}
               </td>
               <td data-label="Doctor">{a.doctor.name}</td>
-              <td data-label="Reason">{a.reason ?? '—'}</td>
+              <td data-label="Reason">
+                {a.visitType && <span className="visit-type">{a.visitType.name}</span>}
+                {a.reason ?? (a.visitType ? '' : '—')}
+              </td>
               <td data-label="Status">
                 <StatusBadge status={a.status} />
                 <StatusStamps appointment={a} timezone={timezone} />

@@ -31,6 +31,7 @@ function api(overrides: Record<string, Route> = {}) {
     'GET /api/patients': searchPatients,
     'GET /api/patients/p1': () => ok(grace),
     'GET /api/availability': () => availability([slot10, slot1030]),
+    'GET /api/doctors/d1/visit-types': () => ok([]),
     ...overrides,
   });
 }
@@ -61,6 +62,36 @@ async function chooseDoctorPatientAndSlot(user: User) {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('BookingForm', () => {
+  it('offers the doctor’s active visit types, asks for their slots and books with the chosen one', async () => {
+    const types = [
+      { id: 'v1', doctorId: 'd1', name: 'New patient', durationMinutes: 45, bufferMinutes: 10, active: true },
+      { id: 'v2', doctorId: 'd1', name: 'Retired type', durationMinutes: 20, bufferMinutes: 0, active: false },
+    ];
+    const { calls } = api({
+      'GET /api/doctors/d1/visit-types': () => ok(types),
+      'POST /api/appointments': (request) => ({
+        status: 201,
+        ...ok({ id: 'a1', ...(request.body as object), status: 'BOOKED', doctor, patient: grace }),
+      }),
+    });
+    const user = userEvent.setup();
+    renderWithApp(<BookingForm />);
+    await chooseDoctor(user);
+    const select = await screen.findByLabelText('Visit type');
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Standard (30 min)', 'New patient (45 min, then 10 min buffer)']);
+    await user.selectOptions(select, 'New patient (45 min, then 10 min buffer)');
+    await waitFor(() => expect(calls.some((call) => call.url.searchParams.get('visitTypeId') === 'v1')).toBe(true));
+    await choosePatient(user);
+    await user.click(await screen.findByRole('button', { name: '10:00' }));
+    await user.click(screen.getByRole('button', { name: 'Book appointment' }));
+    await screen.findByText(/Booked: Grace Hopper/);
+    expect(calls.find((call) => call.method === 'POST')?.body).toMatchObject({ doctorId: 'd1', patientId: 'p1', visitTypeId: 'v1' });
+  });
+
   it('shows a loading state while the free slots are on their way', async () => {
     api({ 'GET /api/availability': () => new Promise(() => {}) });
     const user = userEvent.setup();

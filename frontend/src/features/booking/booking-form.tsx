@@ -7,6 +7,8 @@ import { hasErrors, type FieldErrors } from '../../lib/form-errors';
 import { formatInstantDay, formatTime, todayInZone } from '../../lib/time';
 import type { Patient, Slot } from '../../services/api';
 import { useDoctors } from '../doctors/use-doctors';
+import { useVisitTypes } from '../doctors/use-visit-types';
+import { describeVisitType } from '../doctors/visit-types-section';
 import { PatientCombobox } from '../patients/patient-combobox';
 import { usePatient } from '../patients/use-patient';
 import { conflictMessage, isConflict } from './conflict-message';
@@ -25,6 +27,7 @@ export function BookingForm({ preset = {} }: { preset?: BookingPreset }) {
   const [slot, setSlot] = useState<Slot | null>(null);
   const [patient, setPatient] = useState<Patient | null>(null);
   const [reason, setReason] = useState('');
+  const [visitTypeId, setVisitTypeId] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [booked, setBooked] = useState('');
   const doctors = useDoctors();
@@ -37,6 +40,8 @@ export function BookingForm({ preset = {} }: { preset?: BookingPreset }) {
 
   const doctorList = doctors.data?.items ?? [];
   const doctor = doctorList.find((d) => d.id === doctorId);
+  const visitTypes = useVisitTypes(doctorId);
+  const offered = (visitTypes.data ?? []).filter((type) => type.active);
 
   // Any new choice makes the last outcome stale: its alert or confirmation goes.
   function changed() {
@@ -46,8 +51,15 @@ export function BookingForm({ preset = {} }: { preset?: BookingPreset }) {
 
   function chooseDoctor(id: string) {
     setDoctorId(id);
+    setVisitTypeId('');
     setSlot(null);
     setErrors((e) => ({ ...e, doctorId: undefined }));
+    changed();
+  }
+
+  function chooseVisitType(id: string) {
+    setVisitTypeId(id);
+    setSlot(null);
     changed();
   }
 
@@ -76,7 +88,14 @@ export function BookingForm({ preset = {} }: { preset?: BookingPreset }) {
     };
     setErrors(found);
     if (hasErrors(found) || !slot || !patient) return;
-    const body = { doctorId, patientId: patient.id, start: slot.start, end: slot.end, reason: reason.trim() || undefined };
+    const body = {
+      doctorId,
+      patientId: patient.id,
+      start: slot.start,
+      end: slot.end,
+      reason: reason.trim() || undefined,
+      visitTypeId: visitTypeId || undefined,
+    };
     book.mutate(
       { body, date },
       {
@@ -129,6 +148,20 @@ export function BookingForm({ preset = {} }: { preset?: BookingPreset }) {
             </select>
           )}
         </Field>
+        {offered.length > 0 && (
+          <Field label="Visit type">
+            {(p) => (
+              <select {...p} value={visitTypeId} onChange={(e) => chooseVisitType(e.target.value)}>
+                <option value="">Standard ({doctor?.slotMinutes ?? ''} min)</option>
+                {offered.map((type) => (
+                  <option key={type.id} value={type.id}>
+                    {type.name} ({describeVisitType(type)})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <Field label="Date" hint={`Clinic time (${timezone})`}>
           {(p) => <input {...p} type="date" min={today} value={date} onChange={(e) => chooseDate(e.target.value)} />}
         </Field>
@@ -139,6 +172,7 @@ export function BookingForm({ preset = {} }: { preset?: BookingPreset }) {
         doctorId={doctorId}
         date={date}
         patientId={patient?.id}
+        visitTypeId={visitTypeId || undefined}
         selected={slot?.start ?? ''}
         onSelect={(s) => {
           setSlot(s);

@@ -11,6 +11,7 @@ export function SlotPicker({
   error,
   duration,
   patientId,
+  visitTypeId,
 }: {
   doctorId: string;
   date: string;
@@ -19,8 +20,9 @@ export function SlotPicker({
   error?: string;
   duration?: number;
   patientId?: string;
+  visitTypeId?: string;
 }) {
-  const availability = useAvailability({ doctorId, date, duration, patientId });
+  const availability = useAvailability({ doctorId, date, duration, patientId, visitTypeId });
 
   return (
     <fieldset className="slots" aria-describedby={error ? 'slot-error' : undefined}>
@@ -35,7 +37,9 @@ export function SlotPicker({
       {availability.data && availability.data.slots.length > 0 && (
         <>
           <p className="muted">
-            {availability.data.slotMinutes}-minute slots, times in {availability.data.timezone}
+            {availability.data.slotMinutes}-minute slots
+            {availability.data.bufferMinutes > 0 ? ` with ${availability.data.bufferMinutes} minutes free after each` : ''}, times in{' '}
+            {availability.data.timezone}
             {patientId ? '; times the patient is already booked are left out' : ''}.
           </p>
           <ul className="slot-list">

@@ -39,6 +39,7 @@ describe('the doctor page', () => {
       'GET /api/doctors/d1': () => ok(doctor),
       'GET /api/doctors/d1/time-off': () => ok(listed),
       'GET /api/doctors/d1/schedule': () => ok(baseWeek),
+      'GET /api/doctors/d1/visit-types': () => ok([]),
       'POST /api/doctors/d1/time-off': (request) => {
         sent.push(request);
         return ok({ ...training, id: 't2', _id: 't2', reason: 'holiday', affected: [insideIt] });
@@ -78,6 +79,7 @@ describe('the doctor page', () => {
       'GET /api/doctors/d1': () => ok(doctor),
       'GET /api/doctors/d1/time-off': () => ok([]),
       'GET /api/doctors/d1/schedule': () => ok(baseWeek),
+      'GET /api/doctors/d1/visit-types': () => ok([]),
       'POST /api/doctors/d1/time-off': () => ({
         ...fail(400, 'VALIDATION_ERROR', 'Invalid time off'),
         body: {
@@ -109,6 +111,7 @@ describe('the doctor page', () => {
       'GET /api/doctors/d1': () => ok({ ...doctor, calendarUrl: current }),
       'GET /api/doctors/d1/time-off': () => ok([]),
       'GET /api/doctors/d1/schedule': () => ok(baseWeek),
+      'GET /api/doctors/d1/visit-types': () => ok([]),
       'POST /api/doctors/d1/calendar-key': () => {
         current = second;
         return ok({ calendarUrl: second });
@@ -136,6 +139,7 @@ describe('the doctor page', () => {
       'GET /api/doctors/d1': () => ok(doctor),
       'GET /api/doctors/d1/time-off': () => ok([]),
       'GET /api/doctors/d1/schedule': () => ok(baseWeek),
+      'GET /api/doctors/d1/visit-types': () => ok([]),
       'PUT /api/doctors/d1/schedule': (request) => {
         sent.push(request);
         return ok({ ...(request.body as object), outsideHours: [insideIt] });
@@ -155,5 +159,55 @@ describe('the doctor page', () => {
     const outside = await screen.findByRole('region', { name: 'Appointments outside the new hours' });
     expect(within(outside).getByRole('link', { name: 'Ada Lovelace' })).toHaveAttribute('href', '/patients/p1');
     expect(sent[0]!.body).toEqual({ effectiveFrom: '2030-06-03', weekly: { tue: [{ start: '09:00', end: '12:00' }] } });
+  });
+  it('lists the visit types, adds one with its buffer, stops offering one and removes one', async () => {
+    const sent: FakeRequest[] = [];
+    const followUp = { id: 'v1', _id: 'v1', doctorId: 'd1', name: 'Follow-up', durationMinutes: 15, bufferMinutes: 0, active: true };
+    let listed = [followUp];
+    fakeApi({
+      ...emptyLists,
+      'GET /api/config': () => ok(clinicConfig),
+      'GET /api/auth/me': () => ok(meAs('staff')),
+      'GET /api/doctors/d1': () => ok(doctor),
+      'GET /api/doctors/d1/time-off': () => ok([]),
+      'GET /api/doctors/d1/schedule': () => ok(baseWeek),
+      'GET /api/doctors/d1/visit-types': () => ok(listed),
+      'POST /api/doctors/d1/visit-types': (request) => {
+        sent.push(request);
+        const created = { ...followUp, id: 'v2', _id: 'v2', ...(request.body as object) };
+        listed = [...listed, created];
+        return { status: 201, ...ok(created) };
+      },
+      'PATCH /api/visit-types/v1': (request) => {
+        sent.push(request);
+        listed = listed.map((type) => (type.id === 'v1' ? { ...type, active: false } : type));
+        return ok(listed[0]);
+      },
+      'DELETE /api/visit-types/v1': (request) => {
+        sent.push(request);
+        listed = listed.filter((type) => type.id !== 'v1');
+        return noContent();
+      },
+    });
+    renderApp('/doctors/d1');
+    const section = await screen.findByRole('region', { name: 'Visit types' });
+    expect(await within(section).findByText('Follow-up')).toBeInTheDocument();
+
+    const user = userEvent.setup();
+    const form = within(section).getByRole('form', { name: 'Add a visit type' });
+    await user.type(within(form).getByLabelText('Name'), 'New patient');
+    await user.clear(within(form).getByLabelText('Length (minutes)'));
+    await user.type(within(form).getByLabelText('Length (minutes)'), '45');
+    await user.clear(within(form).getByLabelText(/Buffer after/));
+    await user.type(within(form).getByLabelText(/Buffer after/), '10');
+    await user.click(within(form).getByRole('button', { name: 'Add visit type' }));
+    expect(await within(section).findByText('Added: New patient, 45 min, then 10 min buffer.')).toBeInTheDocument();
+    expect(sent[0]!.body).toEqual({ name: 'New patient', durationMinutes: 45, bufferMinutes: 10 });
+
+    await user.click(within(section).getByRole('button', { name: 'Stop offering Follow-up' }));
+    expect(await within(section).findByText('· not offered')).toBeInTheDocument();
+    expect(sent[1]!.body).toEqual({ active: false });
+    await user.click(within(section).getByRole('button', { name: 'Remove Follow-up' }));
+    await waitFor(() => expect(within(section).queryByText('Follow-up')).not.toBeInTheDocument());
   });
 });

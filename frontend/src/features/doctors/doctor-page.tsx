@@ -5,8 +5,9 @@ import { CalendarLink } from './calendar-link';
 import { RotaSection } from './rota-section';
 import { TimeOffSection } from './time-off-section';
 import { useDoctor } from './use-doctor';
+import { VisitTypesSection } from './visit-types-section';
 
-/** One doctor: who they are, their calendar feed, and their time off, which the desk adds and removes here. */
+/** One doctor: who they are, their calendar feed, rota, visit types and time off, which the desk edits here. */
 export function DoctorPage() {
   const { id = '' } = useParams();
   const { timezone } = useClinic();
@@ -38,6 +39,7 @@ export function DoctorPage() {
       </p>
       {d.calendarUrl && <CalendarLink doctorId={d.id} calendarUrl={d.calendarUrl} />}
       <RotaSection doctorId={d.id} timezone={timezone} />
+      <VisitTypesSection doctorId={d.id} canEdit />
       <TimeOffSection doctorId={d.id} timezone={timezone} canEdit />
     </>
   );
