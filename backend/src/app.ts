@@ -16,6 +16,9 @@ import { patientsController } from './controllers/patients.js';
 import { rotaController } from './controllers/rota.js';
 import { timeOffController } from './controllers/time-off.js';
 import { visitTypesController } from './controllers/visit-types.js';
+import { sitesController } from './controllers/sites.js';
+import { sitesRouter } from './routes/sites.js';
+import { siteDirectory } from './services/sites.js';
 import { createMetrics, instrumentStore } from './runtime/metrics.js';
 import { authenticate } from './middleware/authenticate.js';
 import { authorize } from './middleware/authorize.js';
@@ -80,8 +83,17 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   const store = instrumentStore(rawStore, metrics);
   const cache = participantsCache(store);
   const audit = auditTrail(store);
-  const directory = directoryService(store, cache, config.clinic.defaultSlotMinutes, audit);
-  const appointments = appointmentService(store, cache, { ...config.clinic, horizonDays: config.bookingHorizonDays }, clock, logger, audit);
+  const sites = siteDirectory(store, config.clinic);
+  const directory = directoryService(store, cache, config.clinic.defaultSlotMinutes, audit, sites);
+  const appointments = appointmentService(
+    store,
+    cache,
+    { ...config.clinic, horizonDays: config.bookingHorizonDays },
+    clock,
+    logger,
+    audit,
+    sites,
+  );
   const appointmentHandlers = appointmentsController(appointments, config.clinic.timezone);
   const events = eventsController(liveEvents(store, logger, { pollMs: EVENTS_POLL_MS }), audit, {
     timezone: config.clinic.timezone,
@@ -155,13 +167,14 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   mount('/tokens', tokensRouter(tokensController(tokens)));
   const timeOff = timeOffController(timeOffService(store), config.clinic.timezone);
   const calendar = calendarFeed(store, config.clinic.timezone, clock);
-  const rota = rotaController(rotaService(store, cache, config.clinic, clock));
+  const rota = rotaController(rotaService(store, cache, config.clinic, clock, sites), config.clinic.timezone);
   const visitTypes = visitTypesController(visitTypeService(store));
   mount('/doctors', doctorsRouter(doctorsController(directory, calendar, config.publicUrl), timeOff, rota, visitTypes));
   mount('/time-off', timeOffRouter(timeOff));
   mount('/visit-types', visitTypesRouter(visitTypes));
   api.use('/patients', patientReadLimiter(config.patientReadsPerMinute));
-  mount('/patients', patientsRouter(patientsController(directory, appointments)));
+  mount('/patients', patientsRouter(patientsController(directory, appointments, config.clinic.timezone)));
+  mount('/sites', sitesRouter(sitesController(sites)));
   mount(
     '/appointments',
     appointmentsRouter(appointmentHandlers, { idempotency: idempotency(store, logger, audit), bookingOutcome: bookingOutcome(metrics) }),

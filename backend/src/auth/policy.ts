@@ -56,6 +56,9 @@ export const POLICY: Readonly<Record<string, Rule>> = {
   'GET /api/doctors/:id/visit-types': CLINICAL,
   'PATCH /api/visit-types/:id': DESK,
   'DELETE /api/visit-types/:id': DESK,
+  'GET /api/sites': CLINICAL,
+  'POST /api/sites': ADMIN,
+  'PATCH /api/sites/:id': ADMIN,
 
   'POST /api/patients': DESK,
   'GET /api/patients': DESK,

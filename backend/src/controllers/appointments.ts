@@ -17,10 +17,10 @@ import { parse } from './parse.js';
 import { ok, okPage, presentAppointment, presentAvailability } from './present.js';
 
 /** The response a replay of this request must get, built from the very row the store writes. */
-function idempotencyFor(res: Response, status: number): IdempotencyCompletion | undefined {
+function idempotencyFor(res: Response, status: number, timezone: string): IdempotencyCompletion | undefined {
   const key = res.locals.idempotencyKey as string | undefined;
   if (!key) return undefined;
-  return { key, render: (view: AppointmentView) => ({ status, body: ok(presentAppointment(view)) }) };
+  return { key, render: (view: AppointmentView) => ({ status, body: ok(presentAppointment(view, timezone)) }) };
 }
 
 export function appointmentsController(appointments: AppointmentService, timezone: string) {
@@ -43,9 +43,9 @@ export function appointmentsController(appointments: AppointmentService, timezon
           reason: body.reason,
           visitTypeId: body.visitTypeId,
         },
-        idempotencyFor(res, 201),
+        idempotencyFor(res, 201, timezone),
       );
-      res.status(201).json(ok(presentAppointment(view)));
+      res.status(201).json(ok(presentAppointment(view, timezone)));
     },
     reschedule: async (req: Request, res: Response) => {
       const { id } = parse(idParams, req.params, 'params');
@@ -53,24 +53,24 @@ export function appointmentsController(appointments: AppointmentService, timezon
       const view = await appointments.reschedule(
         id,
         { start: instant(body.start, 'start')!, end: instant(body.end, 'end') },
-        idempotencyFor(res, 200),
+        idempotencyFor(res, 200, timezone),
       );
-      res.json(ok(presentAppointment(view)));
+      res.json(ok(presentAppointment(view, timezone)));
     },
     cancel: async (req: Request, res: Response) => {
       const { id } = parse(idParams, req.params, 'params');
       const body = parse(cancelAppointmentBody, req.body, 'body');
-      const view = await appointments.cancel(id, body.reason ?? null, idempotencyFor(res, 200));
-      res.json(ok(presentAppointment(view)));
+      const view = await appointments.cancel(id, body.reason ?? null, idempotencyFor(res, 200, timezone));
+      res.json(ok(presentAppointment(view, timezone)));
     },
     step: (step: FrontDeskStep) => async (req: Request, res: Response) => {
       const { id } = parse(idParams, req.params, 'params');
       parse(statusStepBody, req.body, 'body');
-      res.json(ok(presentAppointment(await appointments.step(id, step, idempotencyFor(res, 200)))));
+      res.json(ok(presentAppointment(await appointments.step(id, step, idempotencyFor(res, 200, timezone)), timezone)));
     },
     get: async (req: Request, res: Response) => {
       const { id } = parse(idParams, req.params, 'params');
-      res.json(ok(presentAppointment(await appointments.get(id))));
+      res.json(ok(presentAppointment(await appointments.get(id), timezone)));
     },
     list: async (req: Request, res: Response) => {
       const { status, ...query } = parse(listAppointmentsQuery, req.query, 'query');
@@ -80,7 +80,7 @@ export function appointmentsController(appointments: AppointmentService, timezon
         from: instant(query.from, 'from'),
         to: instant(query.to, 'to'),
       });
-      res.json(okPage(page, query, presentAppointment));
+      res.json(okPage(page, query, (a) => presentAppointment(a, timezone)));
     },
     availability: async (req: Request, res: Response) => {
       const query = parse(availabilityQuery, req.query, 'query');

@@ -41,7 +41,7 @@ export function eventsController(live: LiveEvents, audit: AuditService, { timezo
         if (event.seq <= sent) continue;
         sent = event.seq;
         if (!wanted(event)) continue;
-        const data = JSON.stringify({ type: event.type, appointment: presentAppointment(event.appointment) });
+        const data = JSON.stringify({ type: event.type, appointment: presentAppointment(event.appointment, timezone) });
         res.write(`id: ${event.seq}\nevent: appointment\ndata: ${data}\n\n`);
       }
     };

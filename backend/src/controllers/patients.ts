@@ -6,7 +6,7 @@ import type { DirectoryService } from '../services/directory.js';
 import { parse } from './parse.js';
 import { ok, okPage, presentAppointment, presentPatient } from './present.js';
 
-export function patientsController(directory: DirectoryService, appointments: AppointmentService) {
+export function patientsController(directory: DirectoryService, appointments: AppointmentService, timezone: string) {
   return {
     create: async (req: Request, res: Response) => {
       const patient = await directory.createPatient(parse(createPatientBody, req.body, 'body'));
@@ -28,7 +28,7 @@ export function patientsController(directory: DirectoryService, appointments: Ap
     appointments: async (req: Request, res: Response) => {
       const { id } = parse(idParams, req.params, 'params');
       const paging = parse(pagingQuery, req.query, 'query');
-      res.json(okPage(await appointments.listForPatient(id, paging), paging, presentAppointment));
+      res.json(okPage(await appointments.listForPatient(id, paging), paging, (a) => presentAppointment(a, timezone)));
     },
   };
 }

@@ -33,7 +33,8 @@ export const presentPatient = (patient: Patient): PatientBody => ({
   updatedAt: patient.updatedAt.toISOString(),
 });
 
-export const presentAppointment = (appointment: AppointmentView): AppointmentBody => ({
+/** `clinicZone` is CLINIC_TIMEZONE: the zone of the default site, which the store leaves unnamed. */
+export const presentAppointment = (appointment: AppointmentView, clinicZone: string): AppointmentBody => ({
   id: appointment.id,
   _id: appointment.id,
   doctorId: appointment.doctorId,
@@ -54,13 +55,14 @@ export const presentAppointment = (appointment: AppointmentView): AppointmentBod
   noShowBy: appointment.noShowBy,
   visitType: appointment.visitType,
   bufferMinutes: appointment.bufferMinutes,
+  site: { id: appointment.site.id, name: appointment.site.name, timezone: appointment.site.timezone ?? clinicZone },
   createdAt: appointment.createdAt.toISOString(),
   updatedAt: appointment.updatedAt.toISOString(),
 });
 
 export const presentAvailability = (availability: Availability): AvailabilityBody => ({
   ...availability,
-  slots: availability.slots.map((slot) => ({ start: slot.start.toISOString(), end: slot.end.toISOString() })),
+  slots: availability.slots.map(({ start, end, ...where }) => ({ start: start.toISOString(), end: end.toISOString(), ...where })),
 });
 
 export const ok = <T>(data: T) => ({ success: true as const, data });

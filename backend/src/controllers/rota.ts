@@ -5,7 +5,7 @@ import type { RotaService } from '../services/rota.js';
 import { parse } from './parse.js';
 import { ok, presentAppointment } from './present.js';
 
-export function rotaController(rotas: RotaService) {
+export function rotaController(rotas: RotaService, timezone: string) {
   return {
     get: async (req: Request, res: Response) => {
       const { id } = parse(idParams, req.params, 'params');
@@ -15,7 +15,7 @@ export function rotaController(rotas: RotaService) {
     put: async (req: Request, res: Response) => {
       const { id } = parse(idParams, req.params, 'params');
       const { outsideHours, ...rota } = await rotas.set(id, parse(putScheduleBody, req.body, 'body'));
-      res.json(ok({ ...rota, outsideHours: outsideHours.map(presentAppointment) }));
+      res.json(ok({ ...rota, outsideHours: outsideHours.map((a) => presentAppointment(a, timezone)) }));
     },
   };
 }

@@ -34,7 +34,7 @@ export function timeOffController(service: TimeOffService, timezone: string) {
         end: instant(body.end, 'end'),
         reason: body.reason,
       });
-      res.status(201).json(ok({ ...presentTimeOff(timeOff), affected: affected.map(presentAppointment) }));
+      res.status(201).json(ok({ ...presentTimeOff(timeOff), affected: affected.map((a) => presentAppointment(a, timezone)) }));
     },
     list: async (req: Request, res: Response) => {
       const { id } = parse(idParams, req.params, 'params');

@@ -30,6 +30,7 @@ import { auditRoutes } from './audit.js';
 import { calendarRoutes } from './calendar-routes.js';
 import { timeOffRoutes } from './time-off-routes.js';
 import { visitTypeRoutes } from './visit-type-routes.js';
+import { siteRoutes } from './site-routes.js';
 import { ruleFor } from '../auth/policy.js';
 import { accessRoutes, securitySchemes } from './access-routes.js';
 import { createDoctorBody, doctorSchema, listDoctorsQuery, updateDoctorBody } from '../schemas/doctors.js';
@@ -290,6 +291,7 @@ export function buildOpenApiDocument() {
     ...appointmentRoutes(),
     ...timeOffRoutes(),
     ...visitTypeRoutes(),
+    ...siteRoutes(),
     ...calendarRoutes(),
     ...auditRoutes(),
     ...accessRoutes(),

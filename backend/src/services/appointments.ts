@@ -9,6 +9,7 @@ import { dayBounds } from './clinic-time.js';
 import { FRONT_DESK_STEPS, takeStep, type FrontDeskStep } from './front-desk.js';
 import type { ParticipantsCache } from './participants-cache.js';
 import { confinedToDoctor } from './scope.js';
+import type { SiteDirectory } from './sites.js';
 
 export type AppointmentQuery = Omit<AppointmentFilter, 'from' | 'to'> & { date?: string; from?: Date; to?: Date };
 
@@ -27,11 +28,18 @@ export function appointmentService(
   clock: () => Date,
   logger: Logger,
   audit: AuditService,
+  sites: SiteDirectory,
 ) {
+  // The rules read each working window in its site's zone.
+  const policy = async (): Promise<BookingPolicy> => {
+    const book = await sites.book();
+    return { ...clinic, siteZones: book.hours.siteZones, siteOf: book.siteOf };
+  };
   return {
     book: async (request: BookingRequest, idempotency?: IdempotencyCompletion) => {
+      const rules = await policy();
       const booked = await audit.write({ action: 'appointment.book', resourceType: 'appointment' }, (record) =>
-        bookAppointment(store, cache, clinic, request, clock(), idempotency, record),
+        bookAppointment(store, cache, rules, request, clock(), idempotency, record),
       );
       logger.info('appointment booked', {
         appointmentId: booked.id,
@@ -42,8 +50,9 @@ export function appointmentService(
       return booked;
     },
     reschedule: async (id: string, request: RescheduleRequest, idempotency?: IdempotencyCompletion) => {
+      const rules = await policy();
       const moved = await audit.write({ action: 'appointment.reschedule', resourceType: 'appointment', resourceId: id }, (record) =>
-        rescheduleAppointment(store, clinic, id, request, clock(), idempotency, record),
+        rescheduleAppointment(store, rules, id, request, clock(), idempotency, record),
       );
       logger.info('appointment rescheduled', { appointmentId: id, doctorId: moved.doctorId, start: moved.start });
       return moved;
@@ -91,11 +100,12 @@ export function appointmentService(
       const own = confinedToDoctor();
       if (own && query.doctorId !== own) throw new NotFoundError('Doctor not found');
       const { patientId } = query;
-      if (!patientId) return findAvailability(store, clinic, query, clock());
+      const rules = await policy();
+      if (!patientId) return findAvailability(store, rules, query, clock());
       // The slots left out tell when the patient is booked with any doctor: desk data, on the trail.
       if (own) throw new ForbiddenError("A doctor account may not look up a patient's other appointments");
       return audit.read({ action: 'appointment.list', resourceType: 'patient', resourceId: patientId }, () =>
-        findAvailability(store, clinic, query, clock()),
+        findAvailability(store, rules, query, clock()),
       );
     },
   };

@@ -1,14 +1,17 @@
 import { BusinessRuleError, ConflictError, NotFoundError, ServiceUnavailableError, ValidationError } from '../errors.js';
 import type { AuditEntry } from '../store/ports/audit.js';
 import { ParticipantsChangedError, type AppointmentView, type IdempotencyCompletion, type Schedule, type Store } from '../store/store.js';
-import { isWithinWorkingHours, type ClinicHours, type Interval } from './clinic-time.js';
+import { windowHolding, type ClinicHours, type Interval, type SiteWindow } from './clinic-time.js';
 import type { ParticipantsCache } from './participants-cache.js';
 import { offeredVisitType } from './visit-types.js';
 
 export type BookingRequest = { doctorId: string; patientId: string; start: Date; end?: Date; reason?: string | null; visitTypeId?: string };
 export type RescheduleRequest = { start: Date; end?: Date };
-/** The clinic's hours and how many days ahead it takes bookings. */
-export type BookingPolicy = ClinicHours & { horizonDays: number };
+/**
+ * The clinic's hours (and its sites' zones), how many days ahead it takes bookings, and the site
+ * of a working window as an appointment names it (absent: the store's default site).
+ */
+export type BookingPolicy = ClinicHours & { horizonDays: number; siteOf?: (siteId: string | null) => AppointmentView['site'] };
 
 const MINUTE = 60_000;
 const MIN_DURATION = 5 * MINUTE;
@@ -28,7 +31,7 @@ function checkDuration(start: Date, end: Date) {
  * The rules a person can be told about before the store's overlap guarantee has its say. The
  * buffer after the visit is the doctor's time too, so it must fall inside working hours.
  */
-function checkRules(interval: Interval, bufferMinutes: number, schedule: Schedule | null, clinic: BookingPolicy, now: Date) {
+function checkRules(interval: Interval, bufferMinutes: number, schedule: Schedule | null, clinic: BookingPolicy, now: Date): SiteWindow {
   checkDuration(interval.start, interval.end);
   if (interval.start <= now) throw new BusinessRuleError('PAST_APPOINTMENT');
   // Beyond the horizon the time is out of the field's range, like a year 9999, so it is a 400.
@@ -36,9 +39,9 @@ function checkRules(interval: Interval, bufferMinutes: number, schedule: Schedul
     throw new ValidationError('Invalid appointment time', [{ path: 'start', message: `must be at most ${clinic.horizonDays} days ahead` }]);
   }
   const busy = { start: interval.start, end: new Date(interval.end.getTime() + bufferMinutes * MINUTE) };
-  if (!isWithinWorkingHours(busy, schedule, clinic)) {
-    throw new BusinessRuleError('OUTSIDE_WORKING_HOURS');
-  }
+  const window = windowHolding(busy, schedule, clinic);
+  if (!window) throw new BusinessRuleError('OUTSIDE_WORKING_HOURS');
+  return window;
 }
 
 // A doctor or patient edited between our read and the insert is read again; twice in a row is
@@ -72,7 +75,7 @@ export async function bookAppointment(
       ]);
     }
     const bufferMinutes = visitType?.bufferMinutes ?? 0;
-    checkRules(interval, bufferMinutes, doctor.schedule, clinic, now);
+    const window = checkRules(interval, bufferMinutes, doctor.schedule, clinic, now);
     try {
       return await store.appointments.book(
         {
@@ -84,6 +87,7 @@ export async function bookAppointment(
           reason: request.reason ?? null,
           visitType: visitType && { id: visitType.id, name: visitType.name },
           bufferMinutes,
+          site: clinic.siteOf?.(window.siteId),
         },
         idempotency,
         audit,
@@ -112,6 +116,6 @@ export async function rescheduleAppointment(
   if (!doctor) throw new NotFoundError('Doctor not found');
   const length = current.end.getTime() - current.start.getTime();
   const interval = { start: request.start, end: request.end ?? new Date(request.start.getTime() + length) };
-  checkRules(interval, current.bufferMinutes, doctor.schedule, clinic, now);
-  return store.appointments.reschedule(id, interval.start, interval.end, idempotency, audit);
+  const window = checkRules(interval, current.bufferMinutes, doctor.schedule, clinic, now);
+  return store.appointments.reschedule(id, interval.start, interval.end, idempotency, audit, clinic.siteOf?.(window.siteId).id);
 }

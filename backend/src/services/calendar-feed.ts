@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import { DateTime } from 'luxon';
 import ical from 'ical-generator';
 import { NotFoundError } from '../errors.js';
 import { HOLDS_TIME, type AppointmentView, type Doctor, type Store } from '../store/store.js';
@@ -34,12 +35,16 @@ export function calendarFeed(store: Store, timezone: string, clock: () => Date) 
     });
     calendar.timezone({ name: timezone, generator: getVtimezoneComponent });
     for (const appointment of appointments) {
+      const zone = appointment.site.timezone ?? timezone;
+      // A plain Date would be written in the server's own zone under the site's TZID; Luxon's is exact.
+      const local = (instant: Date) => DateTime.fromJSDate(instant, { zone });
       calendar.createEvent({
         id: `${appointment.id}@clinic-appointments`,
         sequence: appointment.revision,
-        start: appointment.start,
-        end: appointment.end,
-        timezone,
+        start: local(appointment.start),
+        end: local(appointment.end),
+        timezone: zone,
+        location: appointment.site.name,
         stamp: appointment.updatedAt,
         summary: shortName(appointment.patient.name),
         description: appointment.status === 'BOOKED' ? null : `Status: ${appointment.status.toLowerCase().replace('_', ' ')}`,

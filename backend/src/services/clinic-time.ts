@@ -2,8 +2,14 @@ import { isCalendarDate } from '@clinic/contract/fields';
 import { DateTime } from 'luxon';
 import type { Rota, Schedule, TimeWindow, Weekday } from '../store/store.js';
 
-export type ClinicHours = { timezone: string; startHour: number; endHour: number };
+/**
+ * The clinic's default zone and hours, and the zone of each other site by id: a window naming a
+ * site is wall time there, one naming none is wall time in `timezone` (the default site).
+ */
+export type ClinicHours = { timezone: string; startHour: number; endHour: number; siteZones?: Readonly<Record<string, string>> };
 export type Interval = { start: Date; end: Date };
+/** A working window as instants, and the site it is at (null: the default site). */
+export type SiteWindow = Interval & { siteId: string | null };
 
 const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const MINUTE = 60_000;
@@ -73,24 +79,44 @@ export function rotaOn(date: string, schedule: Schedule | null): Rota | undefine
     .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
 }
 
-/** The doctor's working windows on one clinic-local date, as instants. */
-export function workingWindows(date: string, schedule: Schedule | null, clinic: ClinicHours): readonly Interval[] {
-  return windowsOf(JSON.stringify([date, clinic.timezone, clinic.startHour, clinic.endHour, schedule]));
+/** The zone a window's wall times are read in: its site's, else the default site's. */
+export const zoneOf = (siteId: string | null | undefined, clinic: ClinicHours) => (siteId && clinic.siteZones?.[siteId]) || clinic.timezone;
+
+/** Every zone the clinic's sites are in, the default's first. */
+export const clinicZones = (clinic: ClinicHours) => [...new Set([clinic.timezone, ...Object.values(clinic.siteZones ?? {})])];
+
+/**
+ * The doctor's working windows on one date, as instants: each window on that date in its own
+ * site's zone (a date is a Monday everywhere, but its hours are not the same instants).
+ */
+export function workingWindows(date: string, schedule: Schedule | null, clinic: ClinicHours): readonly SiteWindow[] {
+  return windowsOf(JSON.stringify([date, clinic.timezone, clinic.startHour, clinic.endHour, schedule, clinic.siteZones ?? null]));
 }
 
 const windowsOf = memoize(MEMO_LIMIT, (key) => {
-  const [date, timezone, startHour, endHour, schedule] = JSON.parse(key) as [string, string, number, number, Schedule | null];
-  return Object.freeze(computeWindows(date, schedule, { timezone, startHour, endHour }));
+  const [date, timezone, startHour, endHour, schedule, siteZones] = JSON.parse(key) as [
+    string,
+    string,
+    number,
+    number,
+    Schedule | null,
+    Record<string, string> | null,
+  ];
+  return Object.freeze(computeWindows(date, schedule, { timezone, startHour, endHour, siteZones: siteZones ?? undefined }));
 });
 
-function computeWindows(date: string, schedule: Schedule | null, clinic: ClinicHours): Interval[] {
+function computeWindows(date: string, schedule: Schedule | null, clinic: ClinicHours): SiteWindow[] {
   const day = clinicDay(date, clinic.timezone);
   if (!day || schedule?.daysOff?.includes(date)) return [];
   const weekday = WEEKDAYS[day.weekday - 1]!;
   const weekly = rotaOn(date, schedule)?.weekly ?? schedule?.weekly;
   const windows: TimeWindow[] = weekly ? (weekly[weekday] ?? []) : [{ start: pad(clinic.startHour), end: pad(clinic.endHour) }];
   return windows
-    .map((window) => ({ start: localInstant(day, window.start), end: localInstant(day, window.end) }))
+    .map((window) => {
+      const siteId = window.siteId ?? null;
+      const local = siteId ? clinicDay(date, zoneOf(siteId, clinic))! : day;
+      return { start: localInstant(local, window.start), end: localInstant(local, window.end), siteId };
+    })
     .filter((window) => window.end > window.start);
 }
 
@@ -123,10 +149,20 @@ export function slotGrid(windows: readonly Interval[], minutes: number, every = 
 /** Half-open: [10:00, 10:30) and [10:30, 11:00) do not overlap. */
 export const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.end;
 
-export function isWithinWorkingHours(interval: Interval, schedule: Schedule | null, clinic: ClinicHours): boolean {
-  const date = clinicDateOf(interval.start, clinic.timezone);
-  return workingWindows(date, schedule, clinic).some((window) => window.start <= interval.start && interval.end <= window.end);
+/**
+ * The working window that holds the whole interval, or null. The interval's date is read in each
+ * of the clinic's zones, since a window at a site is on that site's date.
+ */
+export function windowHolding(interval: Interval, schedule: Schedule | null, clinic: ClinicHours): SiteWindow | null {
+  for (const date of new Set(clinicZones(clinic).map((zone) => clinicDateOf(interval.start, zone)))) {
+    const window = workingWindows(date, schedule, clinic).find((w) => w.start <= interval.start && interval.end <= w.end);
+    if (window) return window;
+  }
+  return null;
 }
+
+export const isWithinWorkingHours = (interval: Interval, schedule: Schedule | null, clinic: ClinicHours) =>
+  windowHolding(interval, schedule, clinic) !== null;
 
 const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
 // The shape integrators and the SPA send (2026-03-09T14:30:00.000Z, or with +01:00): read without

@@ -2,6 +2,7 @@ import { NotFoundError } from '../errors.js';
 import type { AuditService } from './audit.js';
 import type { ParticipantsCache } from './participants-cache.js';
 import { confinedToDoctor } from './scope.js';
+import type { SiteDirectory } from './sites.js';
 import type { DoctorChanges, DoctorFilter, NewDoctor, NewPatient, PatientChanges, PatientFilter, Store } from '../store/store.js';
 
 export type DoctorInput = Omit<NewDoctor, 'slotMinutes' | 'email' | 'phone' | 'schedule'> &
@@ -18,10 +19,17 @@ const found = <T>(value: T | null, what: string): T => {
  * What it reads or writes refreshes the booking cache: a patient registered at the desk is usually
  * booked next.
  */
-export function directoryService(store: Store, cache: ParticipantsCache, defaultSlotMinutes: number, audit: AuditService) {
+export function directoryService(
+  store: Store,
+  cache: ParticipantsCache,
+  defaultSlotMinutes: number,
+  audit: AuditService,
+  sites: Pick<SiteDirectory, 'checkSchedule'>,
+) {
   return {
-    createDoctor: async (input: DoctorInput) =>
-      cache.rememberDoctor(
+    createDoctor: async (input: DoctorInput) => {
+      await sites.checkSchedule(input.schedule, 'schedule.');
+      return cache.rememberDoctor(
         await store.doctors.create({
           name: input.name,
           specialty: input.specialty,
@@ -30,13 +38,16 @@ export function directoryService(store: Store, cache: ParticipantsCache, default
           slotMinutes: input.slotMinutes ?? defaultSlotMinutes,
           schedule: input.schedule ?? null,
         }),
-      ),
+      );
+    },
     getDoctor: async (id: string) => {
       const own = confinedToDoctor();
       return found(own && id !== own ? null : cache.rememberDoctor(await store.doctors.get(id)), 'Doctor');
     },
-    updateDoctor: async (id: string, changes: DoctorChanges) =>
-      found(cache.rememberDoctor(await store.doctors.update(id, changes)), 'Doctor'),
+    updateDoctor: async (id: string, changes: DoctorChanges) => {
+      await sites.checkSchedule(changes.schedule, 'schedule.');
+      return found(cache.rememberDoctor(await store.doctors.update(id, changes)), 'Doctor');
+    },
     // A doctor's list holds only their own record, whatever the filters (one row needs no paging).
     listDoctors: async (filter: DoctorFilter) => {
       const own = confinedToDoctor();

@@ -3,12 +3,13 @@ import { HOLDS_TIME, type AppointmentView, type Rota, type Store, type Weekly } 
 import { clinicDateOf, dayBounds, isWithinWorkingHours, pad, rotaOn, type ClinicHours } from './clinic-time.js';
 import type { ParticipantsCache } from './participants-cache.js';
 import { confinedToDoctor } from './scope.js';
+import type { SiteDirectory } from './sites.js';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const MOST_CHECKED = 5000;
 
 /** Dated weekly rotas: a change takes effect from a date, and the dates before keep what they had. */
-export function rotaService(store: Store, cache: ParticipantsCache, clinic: ClinicHours, clock: () => Date) {
+export function rotaService(store: Store, cache: ParticipantsCache, clinic: ClinicHours, clock: () => Date, sites: SiteDirectory) {
   const clinicHours = (): Weekly =>
     Object.fromEntries(WEEKDAYS.map((day) => [day, [{ start: pad(clinic.startHour), end: pad(clinic.endHour) }]]));
 
@@ -35,6 +36,7 @@ export function rotaService(store: Store, cache: ParticipantsCache, clinic: Clin
           { path: 'effectiveFrom', message: 'must be today or later: past days keep their rota' },
         ]);
       }
+      await sites.checkSchedule({ weekly: input.weekly });
       const doctor = await store.doctors.get(doctorId);
       if (!doctor) throw new NotFoundError('Doctor not found');
       const rota: Rota = { effectiveFrom, weekly: input.weekly };
@@ -50,7 +52,10 @@ export function rotaService(store: Store, cache: ParticipantsCache, clinic: Clin
         limit: MOST_CHECKED,
         offset: 0,
       });
-      const outsideHours: AppointmentView[] = items.filter((a) => !isWithinWorkingHours(a, updated.schedule, clinic));
+      const hours = (await sites.book()).hours;
+      // The buffer after a visit is the doctor's time too.
+      const busy = (a: AppointmentView) => ({ start: a.start, end: new Date(a.end.getTime() + a.bufferMinutes * 60_000) });
+      const outsideHours: AppointmentView[] = items.filter((a) => !isWithinWorkingHours(busy(a), updated.schedule, hours));
       return { ...rota, outsideHours };
     },
   };

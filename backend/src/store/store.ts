@@ -2,10 +2,12 @@
 
 import type { AuditEntry, AuditRepository } from './ports/audit.js';
 import type { AccountRepository, SessionRepository, TokenRepository } from './access.js';
+import type { SiteRepository } from './ports/sites.js';
 import type { VisitTypeRepository } from './ports/visit-types.js';
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
-export type TimeWindow = { start: string; end: string };
+/** A working window in wall time at a site (none: the default site). */
+export type TimeWindow = { start: string; end: string; siteId?: string };
 export type Weekly = Partial<Record<Weekday, TimeWindow[]>>;
 /** A weekly rota that applies from a clinic-local date until a later one takes over. */
 export type Rota = { effectiveFrom: string; weekly: Weekly };
@@ -64,6 +66,8 @@ export type Appointment = {
   visitTypeId: string | null;
   /** The doctor's time after `end` that the appointment keeps from other bookings (its visit type's buffer when booked). */
   bufferMinutes: number;
+  /** The site of the working window it was booked into. */
+  siteId: string;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -73,6 +77,8 @@ export type AppointmentView = Appointment & {
   doctor: { id: string; name: string; specialty: string };
   patient: { id: string; name: string };
   visitType: { id: string; name: string } | null;
+  /** Its zone is null for the default site, which follows CLINIC_TIMEZONE. */
+  site: { id: string; name: string; timezone: string | null };
 };
 
 /**
@@ -116,6 +122,8 @@ export type NewAppointment = {
   /** None and no buffer when absent. */
   visitType?: { id: string; name: string } | null;
   bufferMinutes?: number;
+  /** Where it happens; the default site when absent. */
+  site?: AppointmentView['site'];
 };
 
 /**
@@ -185,8 +193,18 @@ export interface AppointmentRepository {
    * PATIENT_CONFLICT when one that holds its time overlaps.
    */
   book(input: NewAppointment, idempotency?: IdempotencyCompletion, audit?: AuditEntry): Promise<AppointmentView>;
-  /** Moves a BOOKED appointment under the same overlap guarantee as book (itself excluded); refuses others as cancel does. */
-  reschedule(id: string, start: Date, end: Date, idempotency?: IdempotencyCompletion, audit?: AuditEntry): Promise<AppointmentView>;
+  /**
+   * Moves a BOOKED appointment under the same overlap guarantee as book (itself excluded), to
+   * `siteId` if given; refuses others as cancel does.
+   */
+  reschedule(
+    id: string,
+    start: Date,
+    end: Date,
+    idempotency?: IdempotencyCompletion,
+    audit?: AuditEntry,
+    siteId?: string,
+  ): Promise<AppointmentView>;
   /**
    * Records a front-desk step if the appointment is still `from`, in one conditional write; null
    * when it is unknown or no longer `from` (the caller reads it again to say why).
@@ -227,6 +245,7 @@ export interface Store {
   readonly appointments: AppointmentRepository;
   readonly timeOff: TimeOffRepository;
   readonly visitTypes: VisitTypeRepository;
+  readonly sites: SiteRepository;
   readonly idempotency: IdempotencyRepository;
   readonly audit: AuditRepository;
   readonly accounts: AccountRepository;

@@ -44,6 +44,8 @@ function row(doctor: Doctor, patient: Patient, start: string, minutes = 30, over
     reason: null,
     visitTypeId: null,
     bufferMinutes: 0,
+    // The default site (migration 013).
+    siteId: '00000000-0000-4000-8000-000000000001',
     createdAt: new Date(),
     doctorVersion: doctor.updatedAt,
     patientVersion: patient.updatedAt,

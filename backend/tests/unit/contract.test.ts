@@ -73,6 +73,8 @@ describe('what the presenters send', () => {
     visitTypeId: 'v1',
     bufferMinutes: 10,
     visitType: { id: 'v1', name: 'New patient' },
+    siteId: 's1',
+    site: { id: 's1', name: 'North', timezone: 'Europe/London' },
     createdAt: at,
     updatedAt: at,
   };
@@ -83,13 +85,13 @@ describe('what the presenters send', () => {
     slotMinutes: 30,
     visitTypeId: null,
     bufferMinutes: 0,
-    slots: [{ start: at, end: at }],
+    slots: [{ start: at, end: at, siteId: 's1', timezone: 'UTC' }],
   };
 
   it.each([
     ['doctor', doctorSchema, presentDoctor(doctor)],
     ['patient', patientSchema, presentPatient(patient)],
-    ['appointment', appointmentSchema, presentAppointment(appointment)],
+    ['appointment', appointmentSchema, presentAppointment(appointment, 'UTC')],
     ['availability', availabilitySchema, presentAvailability(availability)],
   ])('sends a %s exactly as its response schema describes it, no field more or less', (_name, schema, presented) => {
     expect(schema.parse(presented)).toEqual(presented);

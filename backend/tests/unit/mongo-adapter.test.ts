@@ -73,6 +73,7 @@ describe('Mongo document mapping', () => {
       doctors: new Map([[doctorId.toHexString(), { name: 'Dr. A', specialty: 'GP' }]]),
       patients: new Map([[patientId.toHexString(), { name: 'Ana' }]]),
       visitTypes: new Map(),
+      sites: new Map([['000000000000000000000001', { name: 'Main site', timezone: null }]]),
     };
     expect(toAppointmentView(doc as never, names)).toMatchObject({
       id: id.toHexString(),
@@ -81,6 +82,7 @@ describe('Mongo document mapping', () => {
       patient: { id: patientId.toHexString(), name: 'Ana' },
       visitType: null,
       bufferMinutes: 0,
+      site: { id: '000000000000000000000001', name: 'Main site', timezone: null },
     });
   });
 

@@ -70,6 +70,7 @@ describe('Mongo audit chaining', () => {
     mongo.stub('Appointment', 'insertOne', async () => ({ acknowledged: true, insertedId: new Types.ObjectId() }));
     mongo.stub('Doctor', 'find', () => cursorOf([{ _id: doctorId, name: 'Dr. A', specialty: 'GP' }]));
     mongo.stub('Patient', 'find', () => cursorOf([{ _id: patientId, name: 'Ana' }]));
+    mongo.stub('Site', 'find', () => cursorOf([]));
     mongo.stub('AuditRecord', 'insertOne', async () => ({ acknowledged: true, insertedId: new Types.ObjectId() }));
     const audit = mongoAudit(mongo.connection, mongo.models);
     // Chaining after the commit is not under test here; it finds the head missing and gives up.

@@ -36,6 +36,7 @@ function freeClinic() {
   mongo.stub('Appointment', 'insertOne', async () => ({ acknowledged: true, insertedId: new Types.ObjectId() }));
   mongo.stub('Doctor', 'find', () => cursorOf([{ _id: doctorId, name: 'Dr. A', specialty: 'GP' }]));
   mongo.stub('Patient', 'find', () => cursorOf([{ _id: patientId, name: 'Ana' }]));
+  mongo.stub('Site', 'find', () => cursorOf([]));
   return mongo;
 }
 
@@ -118,6 +119,7 @@ describe('Mongo queries inside a transaction', () => {
     };
     mongo.stub('Doctor', 'find', () => slowCursor([]));
     mongo.stub('Patient', 'find', () => slowCursor([]));
+    mongo.stub('Site', 'find', () => slowCursor([]));
     return seen;
   }
 
@@ -149,7 +151,8 @@ describe('Mongo queries inside a transaction', () => {
     mongo.stub('Appointment', 'find', () => cursorOf([appointment()]));
     mongo.stub('Appointment', 'countDocuments', async () => 1);
     await mongoAppointments(mongo.connection, mongo.models).list({ limit: 10, offset: 0 });
-    expect(seen.most).toBe(2);
+    // Doctors, patients and sites (no visit type is named, so none is looked up).
+    expect(seen.most).toBe(3);
   });
 });
 
@@ -207,6 +210,7 @@ describe('Mongo transaction and update options', () => {
     mongo.stub('Appointment', 'findOneAndUpdate', async () => doc);
     mongo.stub('Doctor', 'find', () => cursorOf([]));
     mongo.stub('Patient', 'find', () => cursorOf([]));
+    mongo.stub('Site', 'find', () => cursorOf([]));
     mongo.stub('Doctor', 'findOne', async () => ({ _id: doctorId, updatedAt: version }));
     mongo.stub('Doctor', 'findOneAndUpdate', async () => ({
       _id: doctorId,

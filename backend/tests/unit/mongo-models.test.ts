@@ -75,6 +75,7 @@ describe('Mongo indexes', () => {
       'Appointment',
       'TimeOff',
       'VisitType',
+      'Site',
       'BookingLock',
       'IdempotencyRecord',
       'Account',
@@ -98,6 +99,7 @@ describe('Mongo indexes', () => {
       'idempotency_records',
       'patients',
       'sessions',
+      'sites',
       'time_off',
       'visit_types',
     ]);

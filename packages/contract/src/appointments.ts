@@ -32,6 +32,12 @@ export const cancelAppointmentBody = z
   .strict();
 
 const intervalSchema = z.object({ start: z.string(), end: z.string() });
+// A clinic with one site gets the slots the original API sent: start and end only.
+const slotSchema = intervalSchema.extend({
+  siteId: z.string().optional().meta({ description: 'The site of the working window the slot is in; only once the clinic has several' }),
+  timezone: z.string().optional().meta({ description: "That site's IANA zone; only once the clinic has several sites" }),
+});
+const siteSummary = z.object({ id: z.string(), name: z.string(), timezone: z.string() });
 
 export const availabilitySchema = z.object({
   doctorId: z.string(),
@@ -40,7 +46,7 @@ export const availabilitySchema = z.object({
   slotMinutes: z.number().int(),
   visitTypeId: z.string().nullable(),
   bufferMinutes: z.number().int().meta({ description: 'Kept free after each slot; the slot itself is the visit' }),
-  slots: z.array(intervalSchema),
+  slots: z.array(slotSchema),
 });
 
 export const appointmentSchema = z.object({
@@ -67,6 +73,7 @@ export const appointmentSchema = z.object({
     .number()
     .int()
     .meta({ description: 'Minutes after end that the doctor keeps free (the visit type’s buffer when booked)' }),
+  site: siteSummary.meta({ description: 'Where it happens, and that site’s zone' }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -75,5 +82,5 @@ export type AppointmentStatus = z.infer<typeof appointmentStatus>;
 export type NewAppointment = z.input<typeof bookAppointmentBody>;
 export type NewTime = z.input<typeof rescheduleAppointmentBody>;
 export type Appointment = z.infer<typeof appointmentSchema>;
-export type Slot = z.infer<typeof intervalSchema>;
+export type Slot = z.infer<typeof slotSchema>;
 export type Availability = z.infer<typeof availabilitySchema>;

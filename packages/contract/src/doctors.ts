@@ -1,19 +1,26 @@
-import { emailSchema, isoDate, nameSchema, phoneSchema, slotMinutesSchema, specialtySchema, z } from './fields.js';
+import { emailSchema, idSchema, isoDate, nameSchema, phoneSchema, slotMinutesSchema, specialtySchema, z } from './fields.js';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time as HH:mm');
 
 const windowSchema = z
-  .object({ start: clock, end: clock })
+  .object({
+    start: clock,
+    end: clock,
+    siteId: idSchema.optional().meta({ description: 'The site the window is at; none: the default site' }),
+  })
   .strict()
   .refine((window) => window.start < window.end, { message: 'end must be after start', path: ['end'] });
+
+// Wall times of one site compare directly; two sites in different zones may well share a wall time.
+const apart = (windows: Array<{ start: string; end: string }>) =>
+  [...windows].sort((a, b) => a.start.localeCompare(b.start)).every((window, i, all) => i === 0 || all[i - 1]!.end <= window.start);
 
 const dayWindows = z
   .array(windowSchema)
   .max(12)
   .refine(
-    (windows) =>
-      [...windows].sort((a, b) => a.start.localeCompare(b.start)).every((window, i, all) => i === 0 || all[i - 1]!.end <= window.start),
-    'windows of one day must not overlap',
+    (windows) => [...new Set(windows.map((w) => w.siteId))].every((site) => apart(windows.filter((w) => w.siteId === site))),
+    'windows of one day at one site must not overlap',
   );
 
 const weeklySchema = z

@@ -16,6 +16,7 @@ import { isObjectIdHex, toDoctor, toObjectId, toPatient } from './mapping.js';
 import type { Models } from './models/index.js';
 import { conflictError, findConflict, overlapping, type Conflict, type OverlapProbe } from './overlap.js';
 import { offDuring } from './time-off.js';
+import { DEFAULT_SITE_ID } from './models/site.js';
 import { appointmentViews } from './views.js';
 
 const busyEnd = (end: Date, bufferMinutes = 0) => new Date(end.getTime() + bufferMinutes * 60_000);
@@ -114,6 +115,7 @@ export function mongoAppointments(
         const visitType = {
           visitTypeId: input.visitType ? toObjectId(input.visitType.id) : null,
           bufferMinutes: input.bufferMinutes ?? 0,
+          siteId: input.site && isObjectIdHex(input.site.id) ? toObjectId(input.site.id) : DEFAULT_SITE_ID,
         };
         return inTransaction(
           async (session) => {
@@ -132,7 +134,7 @@ export function mongoAppointments(
         );
       }),
 
-    reschedule: (id, start, end, idempotency, entry) =>
+    reschedule: (id, start, end, idempotency, entry, siteId) =>
       mongoCall(async () => {
         if (!isObjectIdHex(id)) throw new NotFoundError('Appointment not found');
         return inTransaction(
@@ -148,7 +150,10 @@ export function mongoAppointments(
             if (conflict) throw conflictError(conflict);
             const moved = await Appointment.findOneAndUpdate(
               { _id: current._id },
-              { $set: { start, end, busyUntil }, $inc: { revision: 1 } },
+              {
+                $set: { start, end, busyUntil, ...(siteId && isObjectIdHex(siteId) ? { siteId: toObjectId(siteId) } : {}) },
+                $inc: { revision: 1 },
+              },
               { returnDocument: 'after', session },
             ).lean();
             const [view] = await appointmentViews(models, [moved!], session);

@@ -1,3 +1,4 @@
+import { DEFAULT_SITE_ID } from './models/site.js';
 import { Types } from 'mongoose';
 import type { Appointment, AppointmentView, Doctor, Patient } from '../store.js';
 import type { AppointmentDoc } from './models/appointment.js';
@@ -55,6 +56,7 @@ export function toAppointment(doc: AppointmentDoc): Appointment {
     revision: doc.revision ?? 0,
     visitTypeId: doc.visitTypeId?.toHexString() ?? null,
     bufferMinutes: doc.bufferMinutes ?? 0,
+    siteId: (doc.siteId ?? DEFAULT_SITE_ID).toHexString(),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };
@@ -64,6 +66,7 @@ type Names = {
   doctors: Map<string, Pick<DoctorDoc, 'name' | 'specialty'>>;
   patients: Map<string, Pick<PatientDoc, 'name'>>;
   visitTypes: Map<string, { name: string }>;
+  sites: Map<string, { name: string; timezone?: string | null }>;
 };
 
 /** Joins an appointment with names fetched in one batch per collection (never one query per row). */
@@ -78,5 +81,10 @@ export function toAppointmentView(doc: AppointmentDoc, names: Names): Appointmen
     visitType: appointment.visitTypeId
       ? { id: appointment.visitTypeId, name: names.visitTypes.get(appointment.visitTypeId)?.name ?? '' }
       : null,
+    site: {
+      id: appointment.siteId,
+      name: names.sites.get(appointment.siteId)?.name ?? '',
+      timezone: names.sites.get(appointment.siteId)?.timezone ?? null,
+    },
   };
 }

@@ -5,6 +5,7 @@ import { mongoAccounts, mongoSessions, mongoTokens } from './access.js';
 import { mongoAppointments } from './appointments.js';
 import { mongoTimeOff } from './time-off.js';
 import { mongoVisitTypes } from './visit-types.js';
+import { ensureDefaultSite, mongoSites } from './sites.js';
 import { mongoAudit, resetMongoAudit } from './audit.js';
 import { mongoIdempotency } from './idempotency.js';
 import { createIndexes, dropReplacedIndexes } from './indexes.js';
@@ -47,6 +48,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
   await backfillSearchKeys(models.Patient);
   await backfillCalendarKeys(models);
   await backfillBusyUntil(models);
+  await ensureDefaultSite(models);
   const audit = mongoAudit(connection, models);
   return {
     kind: 'mongodb',
@@ -55,6 +57,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
     appointments: mongoAppointments(connection, models, undefined, audit.writer),
     timeOff: mongoTimeOff(connection, models),
     visitTypes: mongoVisitTypes(models),
+    sites: mongoSites(models),
     idempotency: mongoIdempotency(models),
     audit: audit.repository,
     accounts: mongoAccounts(models),
@@ -68,7 +71,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
       }
     },
     reset: async () => {
-      const { Doctor, Patient, Appointment, TimeOff, VisitType, BookingLock, IdempotencyRecord, Account, Session, ApiToken } = models;
+      const { Doctor, Patient, Appointment, TimeOff, VisitType, Site, BookingLock, IdempotencyRecord, Account, Session, ApiToken } = models;
       await Promise.all([
         Account.deleteMany(),
         Session.deleteMany(),
@@ -78,6 +81,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
         Appointment.deleteMany(),
         TimeOff.deleteMany(),
         VisitType.deleteMany(),
+        Site.deleteMany({ isDefault: false }),
         BookingLock.deleteMany(),
         IdempotencyRecord.deleteMany(),
         resetMongoAudit(models),

@@ -10,7 +10,7 @@ import type { Models } from './models/index.js';
  * on one session.
  */
 export async function appointmentViews(
-  { Doctor, Patient, VisitType }: Models,
+  { Doctor, Patient, VisitType, Site }: Models,
   docs: AppointmentDoc[],
   session?: ClientSession,
 ): Promise<AppointmentView[]> {
@@ -32,13 +32,19 @@ export async function appointmentViews(
       : VisitType.find({ _id: { $in: visitTypeIds } }, { name: 1 })
           .session(session ?? null)
           .lean();
-  const [doctors, patients, visitTypes] = session
-    ? [await findDoctors(), await findPatients(), await findVisitTypes()]
-    : await Promise.all([findDoctors(), findPatients(), findVisitTypes()]);
+  // Sites are few: all of them in one read.
+  const findSites = () =>
+    Site.find({}, { name: 1, timezone: 1 })
+      .session(session ?? null)
+      .lean();
+  const [doctors, patients, visitTypes, sites] = session
+    ? [await findDoctors(), await findPatients(), await findVisitTypes(), await findSites()]
+    : await Promise.all([findDoctors(), findPatients(), findVisitTypes(), findSites()]);
   const names = {
     doctors: new Map(doctors.map((doc) => [doc._id.toHexString(), doc])),
     patients: new Map(patients.map((doc) => [doc._id.toHexString(), doc])),
     visitTypes: new Map(visitTypes.map((doc) => [doc._id.toHexString(), doc])),
+    sites: new Map(sites.map((doc) => [doc._id.toHexString(), doc])),
   };
   return docs.map((doc) => toAppointmentView(doc, names));
 }

@@ -82,7 +82,7 @@ const OFF_BETWEEN = `SELECT EXISTS (SELECT 1 FROM time_off t JOIN appointments a
   WHERE a.id = $1 AND tstzrange(t.start_at, t.end_at, '[)') && tstzrange($2, appointment_busy_until($3, a.buffer_minutes), '[)')) AS off`;
 const RESCHEDULE = `
 WITH updated AS (
-  UPDATE appointments a SET start_at = $2, end_at = $3, updated_at = $4, revision = revision + 1
+  UPDATE appointments a SET start_at = $2, end_at = $3, updated_at = $4, revision = revision + 1, site_id = COALESCE($5, site_id)
   WHERE id = $1 AND status = 'BOOKED'
     AND NOT EXISTS (SELECT 1 FROM time_off t WHERE t.doctor_id = a.doctor_id
                     AND tstzrange(t.start_at, t.end_at, '[)') && tstzrange($2, appointment_busy_until($3, a.buffer_minutes), '[)'))
@@ -130,6 +130,14 @@ async function readDoctorDay(db: SqlClient, doctorId: string, from: Date, to: Da
   const intervals = (pairs: Array<[string, string]> | undefined) =>
     (pairs ?? []).map(([start, end]) => ({ start: new Date(start), end: new Date(end) }));
   return { doctor: doctor && toDoctor(doctor), booked: intervals(result.rows[0]?.booked), off: intervals(result.rows[0]?.off) };
+}
+
+/** Where a booking that names no site happens (tests and the seed; the services always name one). */
+async function defaultSite(db: SqlClient): Promise<AppointmentView['site']> {
+  const rows = await db.query<{ id: string; name: string; timezone: string | null }>(
+    'SELECT id, name, timezone FROM sites WHERE is_default',
+  );
+  return rows.rows[0]!;
 }
 
 const busyEnd = (view: AppointmentView) => new Date(view.end.getTime() + view.bufferMinutes * 60_000);
@@ -188,6 +196,7 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
     book: (input, idempotency, audit) =>
       sqlCall(async () => {
         const now = new Date();
+        const site = input.site ?? (await defaultSite(db));
         const view: AppointmentView = {
           id: newId(),
           doctorId: input.doctor.id,
@@ -207,11 +216,13 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
           revision: 0,
           visitTypeId: input.visitType?.id ?? null,
           bufferMinutes: input.bufferMinutes ?? 0,
+          siteId: site.id,
           createdAt: now,
           updatedAt: now,
           doctor: input.doctor,
           patient: input.patient,
           visitType: input.visitType ?? null,
+          site,
         };
         const stored = idempotency?.render(view);
         const busyUntil = new Date(view.end.getTime() + view.bufferMinutes * 60_000);
@@ -225,6 +236,7 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
           reason: view.reason,
           visitTypeId: view.visitTypeId,
           bufferMinutes: view.bufferMinutes,
+          siteId: site.id,
           createdAt: now,
           doctorVersion: input.versions.doctor,
           patientVersion: input.versions.patient,
@@ -259,7 +271,7 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
         (view) => ({ doctorId: view.doctorId, start: view.start, end: busyEnd(view) }),
       ),
 
-    reschedule: (id, start, end, idempotency, audit) =>
+    reschedule: (id, start, end, idempotency, audit, siteId) =>
       changing(
         () =>
           sqlCall(async () => {
@@ -267,7 +279,8 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
             // fails one with a deadlock, and running it again meets the winner and reports the conflict.
             for (let attempt = 1; ; attempt += 1) {
               try {
-                return await updateBooked('rescheduled', RESCHEDULE, [id, start, end, new Date()], idempotency, audit);
+                const site = siteId && isSqlId(siteId) ? siteId : null;
+                return await updateBooked('rescheduled', RESCHEDULE, [id, start, end, new Date(), site], idempotency, audit);
               } catch (error) {
                 if (attempt >= 3 || (error as { code?: string }).code !== DEADLOCK) throw error;
               }

@@ -11,6 +11,7 @@ export type BookingRow = {
   reason: string | null;
   visitTypeId: string | null;
   bufferMinutes: number;
+  siteId: string;
   createdAt: Date;
   doctorVersion: Date;
   patientVersion: Date;
@@ -39,7 +40,7 @@ const BOOK_BATCH = `
 WITH batch AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS b(
     n int, id uuid, doctor_id uuid, patient_id uuid, start_at timestamptz, end_at timestamptz, reason text, visit_type_id uuid,
-    buffer_minutes int, created_at timestamptz, doctor_version timestamptz, patient_version timestamptz, key text, status_code int,
+    buffer_minutes int, site_id uuid, created_at timestamptz, doctor_version timestamptz, patient_version timestamptz, key text, status_code int,
     response_body jsonb, audit jsonb)
 ), off AS (
   SELECT b.n FROM batch b
@@ -52,8 +53,9 @@ WITH batch AS (
   WHERE b.n NOT IN (SELECT n FROM off)
   FOR SHARE OF d
 ), inserted AS (
-  INSERT INTO appointments (id, doctor_id, patient_id, start_at, end_at, status, reason, visit_type_id, buffer_minutes, created_at, updated_at)
-  SELECT id, doctor_id, patient_id, start_at, end_at, 'BOOKED', reason, visit_type_id, buffer_minutes, created_at, created_at
+  INSERT INTO appointments (id, doctor_id, patient_id, start_at, end_at, status, reason, visit_type_id, buffer_minutes, site_id,
+    created_at, updated_at)
+  SELECT id, doctor_id, patient_id, start_at, end_at, 'BOOKED', reason, visit_type_id, buffer_minutes, site_id, created_at, created_at
   FROM participants ORDER BY n
   ON CONFLICT DO NOTHING
   RETURNING id
@@ -88,6 +90,7 @@ async function bookRows(db: SqlClient, rows: BookingRow[]): Promise<Map<string, 
       reason: row.reason,
       visit_type_id: row.visitTypeId,
       buffer_minutes: row.bufferMinutes,
+      site_id: row.siteId,
       created_at: row.createdAt,
       doctor_version: row.doctorVersion,
       patient_version: row.patientVersion,

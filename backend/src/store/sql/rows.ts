@@ -45,6 +45,9 @@ export type AppointmentViewRow = {
   created_at: Date;
   updated_at: Date;
   visit_type_name: string | null;
+  site_id: string;
+  site_name: string;
+  site_timezone: string | null;
   doctor_name: string;
   doctor_specialty: string;
   patient_name: string;
@@ -52,11 +55,12 @@ export type AppointmentViewRow = {
 
 export const APPOINTMENT_VIEW_COLUMNS = `a.id, a.doctor_id, a.patient_id, a.start_at, a.end_at, a.status, a.reason,
   a.cancelled_at, a.cancellation_reason, a.checked_in_at, a.checked_in_by, a.completed_at, a.completed_by, a.no_show_at, a.no_show_by, a.revision,
-  a.visit_type_id, a.buffer_minutes, a.created_at, a.updated_at,
-  d.name AS doctor_name, d.specialty AS doctor_specialty, p.name AS patient_name, vt.name AS visit_type_name`;
+  a.visit_type_id, a.buffer_minutes, a.site_id, a.created_at, a.updated_at,
+  d.name AS doctor_name, d.specialty AS doctor_specialty, p.name AS patient_name, vt.name AS visit_type_name,
+  s.name AS site_name, s.timezone AS site_timezone`;
 
-export const APPOINTMENT_VIEW_JOINS =
-  'JOIN doctors d ON d.id = a.doctor_id JOIN patients p ON p.id = a.patient_id LEFT JOIN visit_types vt ON vt.id = a.visit_type_id';
+export const APPOINTMENT_VIEW_JOINS = `JOIN doctors d ON d.id = a.doctor_id JOIN patients p ON p.id = a.patient_id
+  LEFT JOIN visit_types vt ON vt.id = a.visit_type_id JOIN sites s ON s.id = a.site_id`;
 
 /** A row that came back as JSON (to_jsonb): the same columns, with its timestamps as text. */
 export function fromJson<Row extends { created_at: Date; updated_at: Date }>(json: Record<string, unknown> | null): Row | null {
@@ -117,11 +121,13 @@ export function toAppointmentView(row: AppointmentViewRow): AppointmentView {
     revision: row.revision,
     visitTypeId: row.visit_type_id,
     bufferMinutes: row.buffer_minutes,
+    siteId: row.site_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     doctor: { id: row.doctor_id, name: row.doctor_name, specialty: row.doctor_specialty },
     patient: { id: row.patient_id, name: row.patient_name },
     visitType: row.visit_type_id ? { id: row.visit_type_id, name: row.visit_type_name ?? '' } : null,
+    site: { id: row.site_id, name: row.site_name, timezone: row.site_timezone },
   };
 }
 

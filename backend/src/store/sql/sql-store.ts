@@ -8,6 +8,7 @@ import { resetAuditTrail, sqlAudit } from './audit.js';
 import { changeFeed } from './change-feed.js';
 import { sqlTimeOff } from './time-off.js';
 import { sqlVisitTypes } from './visit-types.js';
+import { sqlSites } from './sites.js';
 import { sqlIdempotency } from './idempotency.js';
 import { migrate } from './migrate.js';
 import { sqlDoctors, sqlPatients } from './people.js';
@@ -24,6 +25,7 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
     appointments: sqlAppointments(db, days, feed),
     timeOff: sqlTimeOff(db, feed),
     visitTypes: sqlVisitTypes(db),
+    sites: sqlSites(db),
     idempotency: sqlIdempotency(db),
     audit: sqlAudit(db),
     accounts: sqlAccounts(db),
@@ -44,6 +46,8 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
         await db.exec(
           'TRUNCATE sessions, accounts, api_tokens, time_off, appointments, visit_types, patient_search_keys, patient_name_words, patients, doctors, idempotency_keys',
         );
+        // The default site stays, as the migration made it: every clinic has one.
+        await db.exec(`DELETE FROM sites WHERE NOT is_default; UPDATE sites SET name = 'Main site', address = NULL WHERE is_default`);
       } finally {
         feed.changed('everything');
       }

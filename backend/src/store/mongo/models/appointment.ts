@@ -3,11 +3,13 @@ import type { Appointment } from '../../store.js';
 
 // The domain appointment, with references stored as ObjectIds so they can be indexed and joined,
 // and the end of the doctor's busy time (end plus buffer) stored for the overlap probe.
-export type AppointmentDoc = Omit<Appointment, 'id' | 'doctorId' | 'patientId' | 'visitTypeId'> & {
+export type AppointmentDoc = Omit<Appointment, 'id' | 'doctorId' | 'patientId' | 'visitTypeId' | 'siteId'> & {
   _id: Types.ObjectId;
   doctorId: Types.ObjectId;
   patientId: Types.ObjectId;
   visitTypeId: Types.ObjectId | null;
+  /** Absent on appointments stored before sites: the default site. */
+  siteId?: Types.ObjectId;
   busyUntil: Date;
 };
 
@@ -31,6 +33,7 @@ const appointmentSchema = new Schema<AppointmentDoc>(
     visitTypeId: { type: Schema.Types.ObjectId, default: null, ref: 'VisitType' },
     bufferMinutes: { type: Number, default: 0, min: 0, max: 240 },
     busyUntil: { type: Date, required: true },
+    siteId: { type: Schema.Types.ObjectId, ref: 'Site' },
   },
   { timestamps: true, versionKey: false },
 );

@@ -10,6 +10,7 @@ import { patientModel } from './patient.js';
 import { sessionModel } from './session.js';
 import { timeOffModel } from './time-off.js';
 import { visitTypeModel } from './visit-type.js';
+import { siteModel } from './site.js';
 
 export function registerModels(connection: Connection) {
   return {
@@ -18,6 +19,7 @@ export function registerModels(connection: Connection) {
     Appointment: appointmentModel(connection),
     TimeOff: timeOffModel(connection),
     VisitType: visitTypeModel(connection),
+    Site: siteModel(connection),
     BookingLock: bookingLockModel(connection),
     IdempotencyRecord: idempotencyRecordModel(connection),
     AuditRecord: auditRecordModel(connection),
