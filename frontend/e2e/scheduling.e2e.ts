@@ -77,3 +77,66 @@ describe.each(VIEWPORTS)('scheduling at $name width ($width x $height)', (viewpo
     ]);
   });
 });
+
+describe.each(VIEWPORTS)('sites at $name width ($width x $height)', (viewport) => {
+  const tag = `${run}${viewport.name}s`;
+
+  it('adds a New York site, gives a doctor Thursdays there in the rota editor, and books a New York time', async () => {
+    const siteName = `New York ${tag}`;
+    const doctorName = `Sol Sites ${tag}`;
+    const patientName = `Paz Across ${tag}`;
+    const doctor = await createVia<{ id: string }>(baseURL, '/doctors', { name: doctorName, specialty: 'Family Medicine' });
+    await createVia<{ id: string }>(baseURL, '/patients', { name: patientName, email: `paz.${tag}@example.org` });
+    // The Thursday two to three weeks ahead.
+    const offset = 14 + ((11 - new Date(`${clinicDate(14)}T12:00:00Z`).getUTCDay()) % 7);
+    const thursday = clinicDate(offset);
+
+    await withDeskPage(browser, baseURL, admin, viewport, async (page) => {
+      await page.goto('/sites');
+      const add = page.getByRole('form', { name: 'Add a site' });
+      await add.getByLabel('Name').fill(siteName);
+      await add.getByLabel('Address').fill('5 Park Avenue');
+      await add.getByLabel('Time zone').fill('America/New_York');
+      await add.getByRole('button', { name: 'Add site' }).click();
+      await page.getByText(`Added: ${siteName}, times in America/New_York.`).waitFor();
+      await page.getByRole('heading', { level: 2, name: siteName }).waitFor();
+      expect(await audit(page, `sites-${viewport.name}`, reportFile), 'serious/critical axe violations').toEqual([]);
+      expect(await overflow(page), 'horizontal overflow').toBeLessThanOrEqual(0);
+      await deskShot(page, 'sites', viewport);
+
+      await page.goto(`/doctors/${doctor.id}`);
+      const rota = page.getByRole('form', { name: 'New rota' });
+      await rota.getByLabel('From date').fill(clinicDate(1));
+      await rota.getByLabel('Thursday from').fill('13:00');
+      await rota.getByLabel('Thursday until').fill('15:00');
+      await rota.getByLabel('Thursday site').selectOption({ label: `${siteName} (America/New_York)` });
+      await rota.getByRole('button', { name: 'Save rota' }).click();
+      await rota.getByText(/^Saved: from /).waitFor();
+      expect(await audit(page, `rota-sites-${viewport.name}`, reportFile), 'serious/critical axe violations').toEqual([]);
+
+      await page.goto('/book');
+      await page.getByLabel('Doctor').selectOption({ label: doctorName });
+      await page.getByLabel('Date').fill(thursday);
+      await page.getByText(`At ${siteName}, times in America/New_York`).waitFor();
+      await choosePatient(page, 'Paz', patientName);
+      await page.getByRole('button', { name: `13:00 at ${siteName}` }).click();
+      await page.getByRole('button', { name: 'Book appointment' }).click();
+      await page
+        .getByRole('main')
+        .getByText(new RegExp(`Booked: ${patientName} with ${doctorName} on .* at 13:00\\.`))
+        .waitFor();
+      expect(await audit(page, `book-site-${viewport.name}`, reportFile), 'serious/critical axe violations').toEqual([]);
+      expect(await overflow(page), 'horizontal overflow').toBeLessThanOrEqual(0);
+      await deskShot(page, 'book-site', viewport);
+    });
+
+    const booked = await callApi<Array<{ start: string; site: { name: string; timezone: string } }>>(
+      baseURL,
+      'GET',
+      `/appointments?doctorId=${doctor.id}`,
+    );
+    expect(booked.body.data.map((a) => [a.site.name, a.site.timezone, clinicTime(a.start, 'America/New_York')])).toEqual([
+      [siteName, 'America/New_York', '13:00'],
+    ]);
+  });
+});

@@ -18,6 +18,7 @@ import { MyDayPage } from './features/my-day/my-day-page';
 import { PatientPage } from './features/patients/patient-page';
 import { PatientsPage } from './features/patients/patients-page';
 import { SchedulePage } from './features/schedule/schedule-page';
+import { SitesPage } from './features/sites/sites-page';
 import { TokensPage } from './features/tokens/tokens-page';
 import { ClinicConfigRoute } from './lib/clinic-config';
 
@@ -26,6 +27,7 @@ const screens: Record<PagePath, ReactNode> = {
   '/book': <BookingPage />,
   '/appointments': <AppointmentsPage />,
   '/doctors': <DoctorsPage />,
+  '/sites': <SitesPage />,
   '/patients': <PatientsPage />,
   '/my-day': <MyDayPage />,
   '/accounts': <AccountsPage />,

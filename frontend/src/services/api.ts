@@ -153,7 +153,9 @@ export async function removeTimeOff(id: string): Promise<void> {
   await request<never>(`/time-off/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
-export type Weekly = Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', Array<{ start: string; end: string }>>>;
+export type Weekly = Partial<
+  Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', Array<{ start: string; end: string; siteId?: string }>>
+>;
 export type RotaOnDate = { effectiveFrom: string | null; weekly: Weekly };
 
 export async function getRota(doctorId: string, date: string): Promise<RotaOnDate> {

@@ -28,10 +28,23 @@ export function meAs(role: Role, extra: Partial<Me> = {}): Me {
 }
 
 /** Fake routes every signed-in page needs, empty unless a test says otherwise. */
+/** The default site every clinic has, in the test clinic's zone. */
+export const mainSite = {
+  id: 's0',
+  _id: 's0',
+  name: 'Main site',
+  address: null,
+  timezone: 'Europe/London',
+  isDefault: true,
+  createdAt: '2030-01-01T00:00:00.000Z',
+  updatedAt: '2030-01-01T00:00:00.000Z',
+};
+
 export const emptyLists: Record<string, Route> = {
   'GET /api/doctors': () => ok([], { total: 0, limit: 500, offset: 0 }),
   'GET /api/patients': () => ok([], { total: 0, limit: 100, offset: 0 }),
   'GET /api/appointments': () => ok([], { total: 0, limit: 500, offset: 0 }),
+  'GET /api/sites': () => ok([mainSite]),
 };
 
 /** The whole app (real routes, session gate and menu) at one address, in memory. */

@@ -19,6 +19,7 @@ const base = {
   noShowBy: null,
   visitType: null,
   bufferMinutes: 0,
+  site: { id: 's0', name: 'Main site', timezone: 'Europe/London' },
   createdAt: '2030-06-01T09:00:00.000Z',
   updatedAt: '2030-06-01T09:00:00.000Z',
 };

@@ -75,8 +75,10 @@ export function AppointmentTable({
           {appointments.map((a) => (
             <tr key={a.id} className={a.status === 'CANCELLED' || a.status === 'NO_SHOW' ? 'row-cancelled' : undefined}>
               <td id={`when-${a.id}`} data-label="Time">
-                <span className="nowrap">{formatInstantDay(a.start, timezone)}</span>{' '}
-                <span className="nowrap">{formatTimeRange(a.start, a.end, timezone)}</span>
+                <span className="nowrap">{formatInstantDay(a.start, a.site.timezone)}</span>{' '}
+                <span className="nowrap">{formatTimeRange(a.start, a.end, a.site.timezone)}</span>
+                {/* Wall time at a site in another zone is not the clinic's: say whose it is. */}
+                {a.site.timezone !== timezone && <span className="muted"> {a.site.name} time</span>}
               </td>
               <td id={`who-${a.id}`} data-label="Patient">
                 {a.patient.name}

@@ -19,6 +19,7 @@ const booked = {
   end: '2030-06-03T09:45:00.000Z',
   status: 'BOOKED',
   reason: 'Check-up',
+  site: { id: 's0', name: 'Main site', timezone: 'Europe/London' },
 };
 const slot14 = { start: '2030-06-03T13:00:00.000Z', end: '2030-06-03T13:45:00.000Z' };
 const slot15 = { start: '2030-06-03T14:00:00.000Z', end: '2030-06-03T14:45:00.000Z' };

@@ -13,6 +13,7 @@ export const PAGES = [
   { path: '/book', label: 'Book', roles: desk },
   { path: '/appointments', label: 'Appointments', roles: desk },
   { path: '/doctors', label: 'Doctors', roles: desk },
+  { path: '/sites', label: 'Sites', roles: desk },
   { path: '/patients', label: 'Patients', roles: desk },
   { path: '/my-day', label: 'My day', roles: ['doctor'] as readonly Role[] },
   { path: '/accounts', label: 'Accounts', roles: admin },

@@ -45,6 +45,7 @@ describe('role-aware navigation', () => {
       'Book',
       'Appointments',
       'Doctors',
+      'Sites',
       'Patients',
       'Accounts',
       'Tokens',
@@ -56,7 +57,7 @@ describe('role-aware navigation', () => {
   it('gives staff the desk pages but no admin page, and no doctor form on Doctors', async () => {
     signedInAs('staff');
     renderApp('/doctors');
-    expect(await menuLinks()).toEqual(['Schedule', 'Book', 'Appointments', 'Doctors', 'Patients', 'My account']);
+    expect(await menuLinks()).toEqual(['Schedule', 'Book', 'Appointments', 'Doctors', 'Sites', 'Patients', 'My account']);
     await screen.findByRole('heading', { level: 1, name: 'Doctors' });
     expect(screen.queryByRole('button', { name: 'Add doctor' })).not.toBeInTheDocument();
   });

@@ -32,9 +32,13 @@ function api(overrides: Record<string, Route> = {}) {
     'GET /api/patients/p1': () => ok(grace),
     'GET /api/availability': () => availability([slot10, slot1030]),
     'GET /api/doctors/d1/visit-types': () => ok([]),
+    'GET /api/sites': () => ok([mainSite, north]),
     ...overrides,
   });
 }
+
+const mainSite = { id: 's0', name: 'Main site', address: null, timezone: 'Europe/London', isDefault: true };
+const north = { id: 's1', name: 'North', address: null, timezone: 'America/New_York', isDefault: false };
 
 type User = ReturnType<typeof userEvent.setup>;
 
@@ -62,6 +66,21 @@ async function chooseDoctorPatientAndSlot(user: User) {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('BookingForm', () => {
+  it('groups the slots of a doctor working at two sites, each in its own zone, and names the site in each button', async () => {
+    // 09:00 UTC is 10:00 in London and 05:00 in New York in June.
+    const london = { ...slot10, siteId: 's0', timezone: 'Europe/London' };
+    const newYork = { start: '2030-06-03T14:00:00.000Z', end: '2030-06-03T14:30:00.000Z', siteId: 's1', timezone: 'America/New_York' };
+    api({ 'GET /api/availability': () => availability([london, newYork]) });
+    const user = userEvent.setup();
+    renderWithApp(<BookingForm />);
+    await chooseDoctor(user);
+    expect(await screen.findByText('At Main site, times in Europe/London')).toBeInTheDocument();
+    expect(screen.getByText('At North, times in America/New_York')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '10:00 at Main site' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '10:00 at North' }));
+    expect(document.querySelector('.summary')).toHaveTextContent(/Dr Ada Lovelace, .*2030 at 10:00$/);
+  });
+
   it('offers the doctor’s active visit types, asks for their slots and books with the chosen one', async () => {
     const types = [
       { id: 'v1', doctorId: 'd1', name: 'New patient', durationMinutes: 45, bufferMinutes: 10, active: true },
@@ -71,7 +90,7 @@ describe('BookingForm', () => {
       'GET /api/doctors/d1/visit-types': () => ok(types),
       'POST /api/appointments': (request) => ({
         status: 201,
-        ...ok({ id: 'a1', ...(request.body as object), status: 'BOOKED', doctor, patient: grace }),
+        ...ok({ id: 'a1', ...(request.body as object), status: 'BOOKED', doctor, patient: grace, site: mainSite }),
       }),
     });
     const user = userEvent.setup();
@@ -168,7 +187,7 @@ describe('BookingForm', () => {
         slots = [slot1030];
         return {
           status: 201,
-          ...ok({ id: 'a1', ...(request.body as object), status: 'BOOKED', doctor, patient: grace }),
+          ...ok({ id: 'a1', ...(request.body as object), status: 'BOOKED', doctor, patient: grace, site: mainSite }),
         };
       },
     });

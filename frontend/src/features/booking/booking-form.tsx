@@ -101,7 +101,7 @@ export function BookingForm({ preset = {} }: { preset?: BookingPreset }) {
       {
         onSuccess: (appointment) => {
           setBooked(
-            `Booked: ${appointment.patient.name} with ${appointment.doctor.name} on ${formatInstantDay(appointment.start, timezone)} at ${formatTime(appointment.start, timezone)}.`,
+            `Booked: ${appointment.patient.name} with ${appointment.doctor.name} on ${formatInstantDay(appointment.start, appointment.site.timezone)} at ${formatTime(appointment.start, appointment.site.timezone)}.`,
           );
           setSlot(null);
           setReason('');
@@ -187,7 +187,7 @@ export function BookingForm({ preset = {} }: { preset?: BookingPreset }) {
       {slot && doctor && (
         <p className="summary">
           {patient ? `${patient.name} with ` : ''}
-          {doctor.name}, {formatInstantDay(slot.start, timezone)} at {formatTime(slot.start, timezone)}
+          {doctor.name}, {formatInstantDay(slot.start, slot.timezone ?? timezone)} at {formatTime(slot.start, slot.timezone ?? timezone)}
         </p>
       )}
       {conflict && (

@@ -7,6 +7,7 @@ import { FormActions } from '../../components/form-actions';
 import { formatDate, formatInstantDay, formatTime, todayInZone } from '../../lib/time';
 import { getRota, setRota, type Appointment, type Weekly } from '../../services/api';
 import { availabilityKey } from '../booking/use-availability';
+import { useSites } from '../sites/use-sites';
 import { doctorsKey } from './use-doctors';
 
 const DAYS = [
@@ -19,19 +20,21 @@ const DAYS = [
   ['sun', 'Sunday'],
 ] as const;
 type Day = (typeof DAYS)[number][0];
-type DayForm = { works: boolean; start: string; end: string };
+/** One day's window; siteId '' is the main site. */
+type DayForm = { works: boolean; start: string; end: string; siteId: string };
 
 const toForm = (weekly: Weekly): Record<Day, DayForm> =>
   Object.fromEntries(
     DAYS.map(([day]) => {
       const window = weekly[day]?.[0];
-      return [day, { works: Boolean(window), start: window?.start ?? '09:00', end: window?.end ?? '17:00' }];
+      return [day, { works: Boolean(window), start: window?.start ?? '09:00', end: window?.end ?? '17:00', siteId: window?.siteId ?? '' }];
     }),
   ) as Record<Day, DayForm>;
 
 /**
- * The weekly rota: what applies today, and a new one from a chosen date (one window a day here;
- * the API takes several). Appointments the new hours leave out are listed, not cancelled.
+ * The weekly rota: what applies today, and a new one from a chosen date (one window a day here,
+ * at a site when the clinic has several; the API takes several). Appointments the new hours
+ * leave out are listed, not cancelled.
  */
 export function RotaSection({ doctorId, timezone }: { doctorId: string; timezone: string }) {
   const queryClient = useQueryClient();
@@ -40,6 +43,9 @@ export function RotaSection({ doctorId, timezone }: { doctorId: string; timezone
   const [from, setFrom] = useState(today);
   const [edits, setEdits] = useState<Record<Day, DayForm> | null>(null);
   const [outside, setOutside] = useState<Appointment[] | null>(null);
+  const sites = useSites();
+  const others = (sites.data ?? []).filter((site) => !site.isDefault);
+  const main = sites.data?.find((site) => site.isDefault);
   const save = useMutation({
     mutationFn: (weekly: Weekly) => setRota(doctorId, { effectiveFrom: from, weekly }),
     onSuccess: (answer) => setOutside(answer.outsideHours),
@@ -56,7 +62,10 @@ export function RotaSection({ doctorId, timezone }: { doctorId: string; timezone
     event.preventDefault();
     setOutside(null);
     const weekly = Object.fromEntries(
-      DAYS.filter(([day]) => days[day].works).map(([day]) => [day, [{ start: days[day].start, end: days[day].end }]]),
+      DAYS.filter(([day]) => days[day].works).map(([day]) => {
+        const { start, end, siteId } = days[day];
+        return [day, [siteId ? { start, end, siteId } : { start, end }]];
+      }),
     ) as Weekly;
     save.mutate(weekly);
   }
@@ -65,8 +74,8 @@ export function RotaSection({ doctorId, timezone }: { doctorId: string; timezone
     <section aria-labelledby="rota-heading" className="card">
       <h2 id="rota-heading">Weekly rota</h2>
       <p className="muted">
-        {current.data.effectiveFrom ? `In force since ${formatDate(current.data.effectiveFrom)}.` : 'The base week applies today.'} Times in{' '}
-        {timezone}.
+        {current.data.effectiveFrom ? `In force since ${formatDate(current.data.effectiveFrom)}.` : 'The base week applies today.'}{' '}
+        {others.length > 0 ? 'Times in each site’s own zone.' : `Times in ${timezone}.`}
       </p>
       <form onSubmit={submit} aria-label="New rota" className="rota-form">
         <Field label="From date" hint="Earlier days keep their rota">
@@ -104,6 +113,24 @@ export function RotaSection({ doctorId, timezone }: { doctorId: string; timezone
                 onChange={(e) => change(day, { end: e.target.value })}
               />
             </label>
+            {others.length > 0 && (
+              <label>
+                At{' '}
+                <select
+                  aria-label={`${name} site`}
+                  disabled={!days[day].works}
+                  value={days[day].siteId}
+                  onChange={(e) => change(day, { siteId: e.target.value })}
+                >
+                  <option value="">{main ? `${main.name} (${main.timezone})` : 'Main site'}</option>
+                  {others.map((site) => (
+                    <option key={site.id} value={site.id}>
+                      {site.name} ({site.timezone})
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
           </fieldset>
         ))}
         <FormActions

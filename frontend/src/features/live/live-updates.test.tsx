@@ -37,6 +37,7 @@ const booked = {
   start: '2030-06-03T09:00:00.000Z',
   end: '2030-06-03T09:30:00.000Z',
   status: 'BOOKED',
+  site: { id: 's0', name: 'Main site', timezone: 'Europe/London' },
 };
 
 describe('live updates', () => {
