@@ -5,6 +5,7 @@ import { apiClient, testApp } from '../helpers/http.js';
 
 const engines = await availableEngines();
 const NEW_YORK = 'America/New_York';
+const LONDON = 'Europe/London';
 
 type Slot = { start: string; end: string };
 
@@ -13,6 +14,7 @@ for (const engine of engines) {
     let opened: OpenedStore;
     let api: ReturnType<typeof apiClient>;
     let newYork: ReturnType<typeof apiClient>;
+    let london: ReturnType<typeof apiClient>;
     const day = futureDate(20);
     const unknown = engine.name === 'mongodb' ? '0123456789abcdef01234567' : '0193a0c4-7b1e-7c8e-9d2a-5f3e1c2b4a6d';
     beforeAll(async () => {
@@ -20,6 +22,9 @@ for (const engine of engines) {
       api = apiClient(testApp(opened.store));
       newYork = apiClient(
         testApp(opened.store, { config: { clinic: { timezone: NEW_YORK, startHour: 9, endHour: 17, defaultSlotMinutes: 30 } } }),
+      );
+      london = apiClient(
+        testApp(opened.store, { config: { clinic: { timezone: LONDON, startHour: 9, endHour: 17, defaultSlotMinutes: 30 } } }),
       );
     });
     afterAll(() => opened?.cleanup());
@@ -189,6 +194,28 @@ for (const engine of engines) {
       expect(await starts('2027-11-07')).toEqual(
         ['04:30', '05:00', '05:30', '07:00', '07:30', '08:00'].map((time) => `2027-11-07T${time}:00.000Z`),
       );
+    });
+    it('offers a visit type on the spring-forward and fall-back nights of London without inventing or repeating times', async () => {
+      const everyDay = Object.fromEntries(
+        ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ start: '00:30', end: '03:00' }]]),
+      );
+      const doctor = await london.doctor({ schedule: { weekly: everyDay } });
+      const type = (
+        await london.http.post(`/api/doctors/${doctor.id}/visit-types`).send({ name: 'Check', durationMinutes: 45, bufferMinutes: 15 })
+      ).body.data as { id: string };
+      const starts = async (date: string) =>
+        (
+          (await london.http.get(`/api/availability?doctorId=${doctor.id}&date=${date}&visitTypeId=${type.id}`)).body.data.slots as Slot[]
+        ).map((slot) => new Date(slot.start).toISOString());
+      // 28 March 2027: 01:00 GMT becomes 02:00 BST; 00:30 to 03:00 is an hour and a half.
+      expect(await starts('2027-03-28')).toEqual(['2027-03-28T00:30:00.000Z', '2027-03-28T01:00:00.000Z']);
+      // 31 October 2027: 02:00 BST becomes 01:00 GMT; the repeated 01:00 and 01:30 are offered once.
+      expect(await starts('2027-10-31')).toEqual([
+        '2027-10-30T23:30:00.000Z',
+        '2027-10-31T00:00:00.000Z',
+        '2027-10-31T00:30:00.000Z',
+        '2027-10-31T02:00:00.000Z',
+      ]);
     });
   });
 }
