@@ -70,6 +70,12 @@ export async function seedDemoData(
   const random = seededRandom(20260302);
   const doctors: Doctor[] = [];
   for (const doctor of DOCTORS) doctors.push(await store.doctors.create({ ...doctor, schedule: null }));
+  // Two visit types each, so the booking form has something to offer: a long first visit with
+  // time to write it up, and a follow-up of the doctor's usual length.
+  for (const doctor of doctors) {
+    await store.visitTypes.create({ doctorId: doctor.id, name: 'New patient', durationMinutes: 45, bufferMinutes: 10, active: true });
+    await store.visitTypes.create({ doctorId: doctor.id, name: 'Follow-up', durationMinutes: doctor.slotMinutes, bufferMinutes: 0, active: true });
+  }
   const patients: Patient[] = [];
   for (const [name, email, phone, dateOfBirth] of PATIENTS) patients.push(await store.patients.create({ name, email, phone, dateOfBirth }));
 

@@ -26,6 +26,14 @@ describe('demo seed', () => {
     expect(specialties).toEqual(['Cardiology', 'Dermatology', 'General Practice', 'Orthopedics', 'Pediatrics']);
     const perPatient = new Set(items.map((a) => a.patientId));
     expect(perPatient.size).toBe(10);
+    const doctors = (await opened.store.doctors.list({ limit: 10, offset: 0 })).items;
+    for (const doctor of doctors) {
+      const types = await opened.store.visitTypes.list(doctor.id);
+      expect(types.map((t) => [t.name, t.durationMinutes, t.bufferMinutes])).toEqual([
+        ['Follow-up', doctor.slotMinutes, 0],
+        ['New patient', 45, 10],
+      ]);
+    }
   });
 
   it('keeps every doctor and patient free of overlapping booked appointments', async () => {
