@@ -19,6 +19,9 @@ import { visitTypesController } from './controllers/visit-types.js';
 import { sitesController } from './controllers/sites.js';
 import { sitesRouter } from './routes/sites.js';
 import { siteDirectory } from './services/sites.js';
+import { webhooksController } from './controllers/webhooks.js';
+import { webhooksRouter } from './routes/webhooks.js';
+import { webhookService } from './services/webhooks.js';
 import { createMetrics, instrumentStore } from './runtime/metrics.js';
 import { authenticate } from './middleware/authenticate.js';
 import { authorize } from './middleware/authorize.js';
@@ -64,7 +67,7 @@ export type AppDependencies = {
     | 'metricsToken'
     | 'patientReadsPerMinute'
   > &
-    Partial<Pick<AppConfig, 'publicUrl'>>;
+    Partial<Pick<AppConfig, 'publicUrl' | 'webhookAllowPrivate'>>;
   logger: Logger;
   /** The built SPA to serve at `/`; omitted in API-only tests. */
   frontendDir?: string;
@@ -84,6 +87,11 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   const cache = participantsCache(store);
   const audit = auditTrail(store);
   const sites = siteDirectory(store, config.clinic);
+  const webhooks = webhookService(store, logger, {
+    clinicZone: config.clinic.timezone,
+    allowPrivate: config.webhookAllowPrivate ?? false,
+    clock,
+  });
   const directory = directoryService(store, cache, config.clinic.defaultSlotMinutes, audit, sites);
   const appointments = appointmentService(
     store,
@@ -175,6 +183,7 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   api.use('/patients', patientReadLimiter(config.patientReadsPerMinute));
   mount('/patients', patientsRouter(patientsController(directory, appointments, config.clinic.timezone)));
   mount('/sites', sitesRouter(sitesController(sites)));
+  mount('/webhooks', webhooksRouter(webhooksController(webhooks)));
   mount(
     '/appointments',
     appointmentsRouter(appointmentHandlers, { idempotency: idempotency(store, logger, audit), bookingOutcome: bookingOutcome(metrics) }),
@@ -198,5 +207,7 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   app.use(errorHandler(logger));
   // Open event streams never end on their own; the shutdown ends them (see server.ts).
   app.locals.closeStreams = events.closeAll;
+  // The server process runs the webhook worker (server.ts); tests drive rounds themselves.
+  app.locals.webhooks = webhooks;
   return app;
 }

@@ -8,10 +8,13 @@ import { BootstrapError, ensureFirstAdmin } from './auth/bootstrap.js';
 import { demoAccountsIn, type DemoAccount } from './seed/demo-access.js';
 import { seedDemoData, type SeedSummary } from './seed/demo-data.js';
 import { describeStore, describeTarget, openStore } from './store/open-store.js';
+import type { WebhookService } from './services/webhooks.js';
 import type { Store } from './store/store.js';
 
 const frontendDir = fileURLToPath(new URL('../../frontend/dist', import.meta.url));
 const SHUTDOWN_GRACE_MS = 10_000;
+// Deliveries also start soon after any change the store hears of; this catches retries coming due.
+const WEBHOOK_ROUND_MS = 1_000;
 
 async function seedIfWanted(store: Store, config: AppConfig): Promise<SeedSummary | undefined> {
   // Demo data only where it cannot surprise anyone: a fresh embedded store, or when asked for.
@@ -125,7 +128,12 @@ async function main() {
     const port = typeof address === 'object' && address ? address.port : config.port;
     announce(logger, { url: `http://localhost:${port}`, store: describeStore(target), demo, demoAccounts });
   });
-  shutdownOn(server, store, logger, app.locals.closeStreams as () => void);
+  // Every process runs the worker: each delivery is claimed in the database by one of them.
+  const stopWebhooks = (app.locals.webhooks as WebhookService).start(WEBHOOK_ROUND_MS);
+  shutdownOn(server, store, logger, () => {
+    (app.locals.closeStreams as () => void)();
+    void stopWebhooks();
+  });
 }
 
 main().catch((error: unknown) => {

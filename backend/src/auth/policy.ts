@@ -59,6 +59,10 @@ export const POLICY: Readonly<Record<string, Rule>> = {
   'GET /api/sites': CLINICAL,
   'POST /api/sites': ADMIN,
   'PATCH /api/sites/:id': ADMIN,
+  'POST /api/webhooks': ADMIN,
+  'GET /api/webhooks': ADMIN,
+  'DELETE /api/webhooks/:id': ADMIN,
+  'GET /api/webhooks/:id/deliveries': ADMIN,
 
   'POST /api/patients': DESK,
   'GET /api/patients': DESK,

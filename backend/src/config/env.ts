@@ -45,6 +45,7 @@ const envSchema = z
     LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug', 'silent']).default('info'),
     CORS_ORIGIN: z.string().default('http://localhost:5173'),
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20000),
     SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
     SERVE_FRONTEND: z.enum(['true', 'false']).default('true'),
@@ -135,6 +136,8 @@ export type AppConfig = Readonly<{
   webConcurrency: number;
   /** Where people reach the clinic (links in calendar feeds); unset: the address a request came to. */
   publicUrl?: string;
+  /** Lets webhooks reach private and loopback addresses: tests and one-machine setups. */
+  webhookAllowPrivate?: boolean;
 }>;
 
 export class ConfigError extends Error {}
@@ -164,6 +167,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL,
     corsOrigins: Object.freeze(env.CORS_ORIGIN.split(',').map((origin) => origin.trim())),
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
+    webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === 'true',
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     seedDemo: env.SEED_DEMO,
     serveFrontend: env.SERVE_FRONTEND === 'true',

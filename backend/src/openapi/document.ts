@@ -31,6 +31,7 @@ import { calendarRoutes } from './calendar-routes.js';
 import { timeOffRoutes } from './time-off-routes.js';
 import { visitTypeRoutes } from './visit-type-routes.js';
 import { siteRoutes } from './site-routes.js';
+import { webhookRoutes } from './webhook-routes.js';
 import { ruleFor } from '../auth/policy.js';
 import { accessRoutes, securitySchemes } from './access-routes.js';
 import { createDoctorBody, doctorSchema, listDoctorsQuery, updateDoctorBody } from '../schemas/doctors.js';
@@ -292,6 +293,7 @@ export function buildOpenApiDocument() {
     ...timeOffRoutes(),
     ...visitTypeRoutes(),
     ...siteRoutes(),
+    ...webhookRoutes(),
     ...calendarRoutes(),
     ...auditRoutes(),
     ...accessRoutes(),

@@ -74,7 +74,13 @@ export async function seedDemoData(
   // time to write it up, and a follow-up of the doctor's usual length.
   for (const doctor of doctors) {
     await store.visitTypes.create({ doctorId: doctor.id, name: 'New patient', durationMinutes: 45, bufferMinutes: 10, active: true });
-    await store.visitTypes.create({ doctorId: doctor.id, name: 'Follow-up', durationMinutes: doctor.slotMinutes, bufferMinutes: 0, active: true });
+    await store.visitTypes.create({
+      doctorId: doctor.id,
+      name: 'Follow-up',
+      durationMinutes: doctor.slotMinutes,
+      bufferMinutes: 0,
+      active: true,
+    });
   }
   const patients: Patient[] = [];
   for (const [name, email, phone, dateOfBirth] of PATIENTS) patients.push(await store.patients.create({ name, email, phone, dateOfBirth }));

@@ -4,6 +4,7 @@ import type { AuditEntry, AuditRepository } from './ports/audit.js';
 import type { AccountRepository, SessionRepository, TokenRepository } from './access.js';
 import type { SiteRepository } from './ports/sites.js';
 import type { VisitTypeRepository } from './ports/visit-types.js';
+import type { WebhookRepository } from './ports/webhooks.js';
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 /** A working window in wall time at a site (none: the default site). */
@@ -246,6 +247,7 @@ export interface Store {
   readonly timeOff: TimeOffRepository;
   readonly visitTypes: VisitTypeRepository;
   readonly sites: SiteRepository;
+  readonly webhooks: WebhookRepository;
   readonly idempotency: IdempotencyRepository;
   readonly audit: AuditRepository;
   readonly accounts: AccountRepository;

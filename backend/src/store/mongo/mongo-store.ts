@@ -6,6 +6,7 @@ import { mongoAppointments } from './appointments.js';
 import { mongoTimeOff } from './time-off.js';
 import { mongoVisitTypes } from './visit-types.js';
 import { ensureDefaultSite, mongoSites } from './sites.js';
+import { ensureOutboxCursor, mongoWebhooks } from './webhooks.js';
 import { mongoAudit, resetMongoAudit } from './audit.js';
 import { mongoIdempotency } from './idempotency.js';
 import { createIndexes, dropReplacedIndexes } from './indexes.js';
@@ -49,6 +50,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
   await backfillCalendarKeys(models);
   await backfillBusyUntil(models);
   await ensureDefaultSite(models);
+  await ensureOutboxCursor(models);
   const audit = mongoAudit(connection, models);
   return {
     kind: 'mongodb',
@@ -58,6 +60,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
     timeOff: mongoTimeOff(connection, models),
     visitTypes: mongoVisitTypes(models),
     sites: mongoSites(models),
+    webhooks: mongoWebhooks(connection, models),
     idempotency: mongoIdempotency(models),
     audit: audit.repository,
     accounts: mongoAccounts(models),
@@ -71,7 +74,22 @@ export async function openMongoStore(uri: string): Promise<Store> {
       }
     },
     reset: async () => {
-      const { Doctor, Patient, Appointment, TimeOff, VisitType, Site, BookingLock, IdempotencyRecord, Account, Session, ApiToken } = models;
+      const {
+        Doctor,
+        Patient,
+        Appointment,
+        TimeOff,
+        VisitType,
+        Site,
+        WebhookEndpoint,
+        WebhookDelivery,
+        OutboxCursor,
+        BookingLock,
+        IdempotencyRecord,
+        Account,
+        Session,
+        ApiToken,
+      } = models;
       await Promise.all([
         Account.deleteMany(),
         Session.deleteMany(),
@@ -82,6 +100,9 @@ export async function openMongoStore(uri: string): Promise<Store> {
         TimeOff.deleteMany(),
         VisitType.deleteMany(),
         Site.deleteMany({ isDefault: false }),
+        WebhookEndpoint.deleteMany(),
+        WebhookDelivery.deleteMany(),
+        OutboxCursor.updateOne({ _id: 'webhooks' }, { $set: { lastSeq: 0 } }),
         BookingLock.deleteMany(),
         IdempotencyRecord.deleteMany(),
         resetMongoAudit(models),

@@ -9,6 +9,7 @@ import { changeFeed } from './change-feed.js';
 import { sqlTimeOff } from './time-off.js';
 import { sqlVisitTypes } from './visit-types.js';
 import { sqlSites } from './sites.js';
+import { sqlWebhooks } from './webhooks.js';
 import { sqlIdempotency } from './idempotency.js';
 import { migrate } from './migrate.js';
 import { sqlDoctors, sqlPatients } from './people.js';
@@ -26,6 +27,7 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
     timeOff: sqlTimeOff(db, feed),
     visitTypes: sqlVisitTypes(db),
     sites: sqlSites(db),
+    webhooks: sqlWebhooks(db),
     idempotency: sqlIdempotency(db),
     audit: sqlAudit(db),
     accounts: sqlAccounts(db),
@@ -44,10 +46,12 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
       try {
         await resetAuditTrail(db);
         await db.exec(
-          'TRUNCATE sessions, accounts, api_tokens, time_off, appointments, visit_types, patient_search_keys, patient_name_words, patients, doctors, idempotency_keys',
+          'TRUNCATE sessions, accounts, api_tokens, webhook_deliveries, webhook_endpoints, time_off, appointments, visit_types, patient_search_keys, patient_name_words, patients, doctors, idempotency_keys',
         );
         // The default site stays, as the migration made it: every clinic has one.
         await db.exec(`DELETE FROM sites WHERE NOT is_default; UPDATE sites SET name = 'Main site', address = NULL WHERE is_default`);
+        // The chain starts again from nothing, and so does the outbox's place on it.
+        await db.exec(`UPDATE outbox_cursors SET last_seq = 0`);
       } finally {
         feed.changed('everything');
       }

@@ -11,6 +11,7 @@ import { sessionModel } from './session.js';
 import { timeOffModel } from './time-off.js';
 import { visitTypeModel } from './visit-type.js';
 import { siteModel } from './site.js';
+import { webhookModels } from './webhook.js';
 
 export function registerModels(connection: Connection) {
   return {
@@ -20,6 +21,7 @@ export function registerModels(connection: Connection) {
     TimeOff: timeOffModel(connection),
     VisitType: visitTypeModel(connection),
     Site: siteModel(connection),
+    ...webhookModels(connection),
     BookingLock: bookingLockModel(connection),
     IdempotencyRecord: idempotencyRecordModel(connection),
     AuditRecord: auditRecordModel(connection),
