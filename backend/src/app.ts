@@ -67,7 +67,7 @@ export type AppDependencies = {
     | 'metricsToken'
     | 'patientReadsPerMinute'
   > &
-    Partial<Pick<AppConfig, 'publicUrl' | 'webhookAllowPrivate'>>;
+    Partial<Pick<AppConfig, 'publicUrl' | 'webhookAllowPrivate' | 'webhookClaimSeconds'>>;
   logger: Logger;
   /** The built SPA to serve at `/`; omitted in API-only tests. */
   frontendDir?: string;
@@ -90,6 +90,7 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   const webhooks = webhookService(store, logger, {
     clinicZone: config.clinic.timezone,
     allowPrivate: config.webhookAllowPrivate ?? false,
+    claimMs: (config.webhookClaimSeconds ?? 60) * 1000,
     clock,
   });
   const directory = directoryService(store, cache, config.clinic.defaultSlotMinutes, audit, sites);

@@ -46,6 +46,7 @@ const envSchema = z
     CORS_ORIGIN: z.string().default('http://localhost:5173'),
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+    WEBHOOK_CLAIM_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20000),
     SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
     SERVE_FRONTEND: z.enum(['true', 'false']).default('true'),
@@ -138,6 +139,8 @@ export type AppConfig = Readonly<{
   publicUrl?: string;
   /** Lets webhooks reach private and loopback addresses: tests and one-machine setups. */
   webhookAllowPrivate?: boolean;
+  /** How long a worker holds a delivery it is sending before another may take it over (it died). */
+  webhookClaimSeconds?: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -168,6 +171,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: Object.freeze(env.CORS_ORIGIN.split(',').map((origin) => origin.trim())),
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
     webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === 'true',
+    webhookClaimSeconds: env.WEBHOOK_CLAIM_SECONDS,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     seedDemo: env.SEED_DEMO,
     serveFrontend: env.SERVE_FRONTEND === 'true',

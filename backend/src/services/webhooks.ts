@@ -11,7 +11,8 @@ import { checkWebhookTarget } from './webhook-target.js';
 
 const ACTIONS = Object.keys(EVENT_TYPES);
 const BATCH = 200;
-const CLAIM_MS = 60_000;
+// A few at a time, so that several processes share a burst rather than one taking it all.
+const CLAIM_BATCH = 5;
 const SEND_TIMEOUT_MS = 10_000;
 const FIRST_RETRY_MS = 30_000;
 const LONGEST_WAIT_MS = 60 * 60_000;
@@ -38,7 +39,7 @@ type Send = (
   init: { method: 'POST'; headers: Record<string, string>; body: string; signal: AbortSignal },
 ) => Promise<{ status: number }>;
 
-type Options = { clinicZone: string; allowPrivate: boolean; clock?: () => Date; send?: Send };
+type Options = { clinicZone: string; allowPrivate: boolean; claimMs: number; clock?: () => Date; send?: Send };
 
 /** Endpoints that admins register, and the worker that makes and sends their deliveries. */
 export function webhookService(store: Store, logger: Logger, options: Options) {
@@ -127,7 +128,7 @@ export function webhookService(store: Store, logger: Logger, options: Options) {
     await makeDeliveries(endpoints);
     for (;;) {
       const now = clock();
-      const due = await store.webhooks.claimDue(now, new Date(now.getTime() + CLAIM_MS), 20);
+      const due = await store.webhooks.claimDue(now, new Date(now.getTime() + options.claimMs), CLAIM_BATCH);
       if (due.length === 0) return;
       await Promise.all(due.map(attempt));
     }
