@@ -6,7 +6,9 @@ export { repoRoot } from '../../../tests/support/processes';
 export function buildAll(): void {
   for (const workspace of ['backend', 'frontend']) {
     process.stdout.write(`e2e: building ${workspace}…\n`);
-    const result = spawnSync('npm', ['run', 'build', '-w', workspace], { cwd: repoRoot, encoding: 'utf8' });
+    // vitest sets NODE_ENV=test, which would bundle React's development build (and fail the size budget).
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const result = spawnSync('npm', ['run', 'build', '-w', workspace], { cwd: repoRoot, encoding: 'utf8', env });
     if (result.status !== 0) {
       throw new Error(`npm run build -w ${workspace} failed:\n${result.stdout}${result.stderr}`);
     }
