@@ -309,6 +309,12 @@ describe.each(VIEWPORTS)('the front desk at $name width ($width x $height)', (vi
         await header.scrollIntoViewIfNeeded();
         const box = await header.boundingBox();
         expect(box && box.x + box.width).toBeLessThanOrEqual(viewport.width);
+        // The arrow keys reach the last column too, drawing the columns they scroll into view.
+        const heads = grid.getByRole('columnheader');
+        const last = ((await heads.last().getByRole('link').textContent()) ?? '').replace(' (week view)', '');
+        await grid.getByRole('gridcell').first().focus();
+        for (let i = 2; i < (await heads.count()); i += 1) await page.keyboard.press('ArrowRight');
+        await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toContain(`, ${last}, `);
       }
       await shot(page, 'schedule', viewport);
     });

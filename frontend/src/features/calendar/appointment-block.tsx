@@ -58,11 +58,11 @@ export function AppointmentBlock({
       }}
       {...(movable ? dragHandlers : {})}
     >
-      <span className="cal-block-time">{formatTimeRange(a.start, a.end, timezone)}</span>{' '}
-      <span className="cal-block-patient">{a.patient.name}</span>
-      {a.reason && <span className="cal-block-reason"> · {a.reason}</span>} <StatusBadge status={a.status} />
+      <b>
+        {formatTimeRange(a.start, a.end, timezone)} {a.patient.name}
+      </b>
+      {a.reason && ` · ${a.reason}`} <StatusBadge status={a.status} />
       {state === 'saving' && <span className="visually-hidden"> (moving…)</span>}
-      {movable && <span className="cal-block-handle" data-handle aria-hidden="true" />}
     </button>
   );
 }

@@ -19,9 +19,20 @@ export default function DayView() {
   const { timezone } = clinic;
   const [params, setParams] = useSearchParams();
   const date = dateParam(params, timezone);
-  const [specialty, setSpecialty] = useState('');
+  // In the address, like the date, so a filtered day can be bookmarked or shared.
+  const specialty = params.get('specialty') ?? '';
   const [chosen, setChosen] = useState('');
   const narrow = useNarrow();
+  const setParam = (name: string, value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
   const { from, to } = dayRange(date, timezone);
   const doctors = useDoctors();
   const appointments = useRangeAppointments(from, to);
@@ -60,10 +71,10 @@ export default function DayView() {
   return (
     <>
       <div className="filters">
-        <DateNav date={date} timezone={timezone} unit="day" onChange={(d) => setParams({ date: d }, { replace: true })} />
+        <DateNav date={date} timezone={timezone} unit="day" onChange={(d) => setParam('date', d)} />
         <Field label="Specialty">
           {(p) => (
-            <select {...p} value={specialty} onChange={(e) => setSpecialty(e.target.value)}>
+            <select {...p} value={specialty} onChange={(e) => setParam('specialty', e.target.value)}>
               <option value="">All specialties</option>
               {specialties.map((s) => (
                 <option key={s}>{s}</option>

@@ -6,6 +6,7 @@ import { nextStop } from './grid-keys';
 import { blockKey, buildColumn, cellKey, shift, visitsOf, type GridColumn, type Preview } from './grid-model';
 import { rowOf, ROW_MS, type CellState } from './layout';
 import { useBlockDrag, type Drop } from './use-block-drag';
+import { useVisibleColumns } from './use-visible-columns';
 
 export type MoveTarget = { column: GridColumn; start: number; end: number };
 
@@ -75,14 +76,21 @@ export function TimeGrid({
     return appointment ? { column, appointment } : null;
   };
 
+  const visible = useVisibleColumns(grid, columns.length);
+
+  // A column scrolled into view is drawn a render later: focus waits for its element.
   useLayoutEffect(() => {
     if (!wantFocus.current) return;
+    const element = grid.current?.querySelector<HTMLElement>(`[data-key="${activeKey}"]`);
+    if (!element) return;
     wantFocus.current = false;
-    grid.current?.querySelector<HTMLElement>(`[data-key="${activeKey}"]`)?.focus();
+    element.focus();
   });
 
   const focus = (key: string) => {
     wantFocus.current = true;
+    const column = stops.findIndex((s) => s.some((stop) => stop.key === key));
+    if (column !== -1) visible.reveal(column);
     setFocusKey(key);
   };
 
@@ -170,27 +178,34 @@ export function TimeGrid({
       aria-label={label}
       aria-rowcount={rowLabels.length + 1}
       aria-colcount={columns.length + 1}
+      onScroll={visible.measure}
       className="cal"
       style={style}
       onKeyDown={onKeyDown}
       onFocus={(e) => e.target instanceof HTMLElement && e.target.dataset.key && setFocusKey(e.target.dataset.key)}
     >
       <div role="row" className="cal-row">
-        <div role="columnheader" className="cal-corner">
+        <div role="columnheader" className="cal-corner" aria-colindex={1}>
           <span className="visually-hidden">Time</span>
         </div>
         {columns.map((column, c) => (
-          <div role="columnheader" key={column.key} className="cal-head" style={{ gridColumn: c + 2 }}>
+          <div role="columnheader" key={column.key} className="cal-head" style={{ gridColumn: c + 2 }} aria-colindex={c + 2}>
             {column.heading}
           </div>
         ))}
       </div>
       {rowLabels.map((text, r) => (
         <div role="row" className="cal-row" key={r}>
-          <div role="rowheader" className={text.slice(3, 5) === '00' ? 'cal-time cal-hour' : 'cal-time'} style={{ gridRow: r + 2 }}>
+          <div
+            role="rowheader"
+            className={text.slice(3, 5) === '00' ? 'cal-time cal-hour' : 'cal-time'}
+            style={{ gridRow: r + 2 }}
+            aria-colindex={1}
+          >
             {text}
           </div>
           {columns.map((column, c) => {
+            if (!visible.drawn(c)) return null;
             const state = built[c]!.cells[r]!;
             const start = column.rows[r]!;
             const key = cellKey(c, r);
@@ -199,6 +214,7 @@ export function TimeGrid({
               <div
                 role="gridcell"
                 key={column.key}
+                aria-colindex={c + 2}
                 className={`cal-cell cal-${state}${text.slice(3, 5) === '00' ? ' cal-hour-start' : ''}`}
                 style={{ gridRow: r + 2, gridColumn: c + 2 }}
                 data-col={c}
@@ -233,7 +249,7 @@ export function TimeGrid({
       ))}
       {columns.map((column, c) => {
         const r = rowOf(column.rows, now);
-        if (r === -1 || now >= column.rows[r]! + ROW_MS) return null;
+        if (!visible.drawn(c) || r === -1 || now >= column.rows[r]! + ROW_MS) return null;
         const top = `calc(var(--row-h) * ${(now - column.rows[r]!) / ROW_MS})`;
         return (
           <div key={column.key} className="cal-now" aria-hidden="true" style={{ gridRow: r + 2, gridColumn: c + 2, marginTop: top }} />

@@ -17,14 +17,16 @@ type Origin = {
 
 // Below this many pixels a press is a click that opens the block's menu, not a drag.
 const THRESHOLD = 5;
+/** How tall the strip at a block's bottom edge is that changes its length, in pixels. */
+export const RESIZE_EDGE = 6;
 
 const cellUnder = (x: number, y: number) =>
   document.elementsFromPoint(x, y).find((el): el is HTMLElement => el instanceof HTMLElement && el.dataset.col !== undefined);
 
 /**
  * Dragging a block with a pointer (mouse, pen or touch): the block follows in whole rows and
- * columns, and on release `onDrop` gets how far it went. Pressing its bottom edge (an element
- * marked data-handle) changes its length instead. Everything else stays with the click.
+ * columns, and on release `onDrop` gets how far it went. Pressing its bottom edge changes its
+ * length instead. Everything else stays with the click.
  */
 export function useBlockDrag(onDrop: (drop: Drop) => void) {
   const [offset, setOffset] = useState<DragOffset | null>(null);
@@ -39,7 +41,9 @@ export function useBlockDrag(onDrop: (drop: Drop) => void) {
         const cell = e.currentTarget.closest<HTMLElement>('[data-col]');
         if (!cell) return;
         e.currentTarget.setPointerCapture(e.pointerId);
-        const resize = (e.target as HTMLElement).dataset.handle !== undefined;
+        // The bottom edge (drawn by the block's ::after) is a strip, not an element: 600 blocks, 600 fewer nodes.
+        const edge = e.currentTarget.getBoundingClientRect();
+        const resize = e.clientY > edge.bottom - RESIZE_EDGE;
         const rect = cell.getBoundingClientRect();
         origin.current = { id, column, resize, x: e.clientX, y: e.clientY, rowHeight: rect.height, cellLeft: rect.left, moved: false };
         target.current = { columns: 0, rows: 0 };
