@@ -204,6 +204,8 @@ describe.each(VIEWPORTS)('the day calendar at $name width ($width x $height)', (
       await shot(page, 'menu', viewport);
       await page.keyboard.press('Escape');
       await menu.waitFor({ state: 'hidden' });
+      // Escape hands the focus back to the visit.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(patientName);
 
       await page.keyboard.press('Enter');
       await menu.waitFor();

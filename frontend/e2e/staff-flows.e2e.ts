@@ -216,7 +216,9 @@ describe('staff flows in a real browser against the real API', () => {
     await page.getByLabel('Date').fill(day);
     const grid = page.getByRole('grid', { name: /^Appointments on / });
     // The cancelled visit no longer counts; the rival's booking does.
-    await grid.getByRole('columnheader', { name: new RegExp(`^${doctorName}.* 1 appointment$`) }).waitFor();
+    const header = grid.getByRole('columnheader', { name: new RegExp(`^${doctorName}.* 1 appointment$`) });
+    // Only the columns in view are drawn: scroll to the doctor's, as staff would.
+    await header.scrollIntoViewIfNeeded();
     const cancelled = grid.getByRole('button', { name: `10:00–10:30 ${patientName} · Headaches Cancelled` });
     const booked = grid.getByRole('button', { name: `11:00–11:30 Zed Rival ${run} Booked` });
     await cancelled.waitFor();

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, ErrorAlert } from '../../components/alert';
 import { Dialog } from '../../components/dialog';
 import { Field } from '../../components/field';
-import { hasErrors, schemaErrors, type FieldErrors } from '../../lib/form-errors';
+import { fieldErrorsFrom, hasErrors, schemaErrors, type FieldErrors } from '../../lib/form-errors';
 import { formatInstantDay, formatTime } from '../../lib/time';
 import type { Appointment, Patient } from '../../services/api';
 import { conflictMessage, isConflict } from '../booking/conflict-message';
@@ -55,6 +55,8 @@ function BookForm({
   const book = useBookAppointment();
   const create = useCreatePatient();
   const outcome = useRef<HTMLDivElement>(null);
+  // A taken email (409 DUPLICATE) or a field the server refused goes next to its field.
+  const newPatientErrors = fieldErrorsFrom(create.error, Object.keys(emptyPatient));
   const start = new Date(slot.start).toISOString();
   // The server books the doctor's usual length when no end is sent.
   const tried = { start, end: new Date(slot.start + slot.doctor.slotMinutes * MINUTE).toISOString() };
@@ -108,12 +110,19 @@ function BookForm({
               value: newPatient[field],
               onChange: (e) => setNewPatient((v) => ({ ...v, [field]: e.target.value })),
             })}
-            errors={errors}
+            errors={{ ...newPatientErrors, ...errors }}
             timezone={timezone}
           />
         </fieldset>
       ) : (
-        <PatientCombobox value={patient} onChange={setPatient} error={errors.patient} />
+        <PatientCombobox
+          value={patient}
+          onChange={(chosen) => {
+            setPatient(chosen);
+            setErrors({});
+          }}
+          error={errors.patient}
+        />
       )}
       <button type="button" className="button-link" onClick={() => setAdding(!adding)}>
         {adding ? 'Find an existing patient instead' : 'New patient'}
@@ -128,7 +137,7 @@ function BookForm({
           </Alert>
         )}
         {bookingError && !conflict && <ErrorAlert title="The appointment was not booked." error={bookingError} />}
-        {create.error && <ErrorAlert title="The patient was not added." error={create.error} />}
+        {create.error && !hasErrors(newPatientErrors) && <ErrorAlert title="The patient was not added." error={create.error} />}
       </div>
       <p role="status" className="form-status">
         {create.isPending ? 'Adding the patient…' : book.isPending ? 'Booking…' : ''}

@@ -43,7 +43,7 @@ export function CalendarBoard({ label, columns, rowLabels }: { label: string; co
   const focusVisit = (id: string) =>
     setTimeout(() => board.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`)?.focus(), 0);
 
-  async function move(a: Appointment, _from: GridColumn, to: MoveTarget) {
+  async function move(a: Appointment, to: MoveTarget) {
     setFailure(null);
     if (to.column.doctor.id !== a.doctorId) {
       setFailure({

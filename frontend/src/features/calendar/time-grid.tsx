@@ -50,13 +50,13 @@ export function TimeGrid({
   onBook: (column: GridColumn, start: number) => void;
   onOpen: (appointment: Appointment, column: GridColumn) => void;
   /** Saves a move; resolves once it is settled either way. */
-  onMove: (appointment: Appointment, from: GridColumn, to: MoveTarget) => Promise<void>;
+  onMove: (appointment: Appointment, to: MoveTarget) => Promise<void>;
   onMoveEnd: () => void;
   announce: (text: string) => void;
 }) {
   const grid = useRef<HTMLDivElement>(null);
   const [focusKey, setFocusKey] = useState('');
-  const wantFocus = useRef(false);
+  const wantFocus = useRef<string | null>(null);
   const [held, setHeld] = useState<Preview | null>(null);
   const [saving, setSaving] = useState<Preview | null>(null);
   const preview = held ?? saving;
@@ -78,17 +78,19 @@ export function TimeGrid({
 
   const visible = useVisibleColumns(grid, columns.length);
 
-  // A column scrolled into view is drawn a render later: focus waits for its element.
+  // A column scrolled into view is drawn a render later: focus waits for its element, and only then.
   useLayoutEffect(() => {
-    if (!wantFocus.current) return;
-    const element = grid.current?.querySelector<HTMLElement>(`[data-key="${activeKey}"]`);
-    if (!element) return;
-    wantFocus.current = false;
-    element.focus();
+    const key = wantFocus.current;
+    if (!key) return;
+    const element = grid.current?.querySelector<HTMLElement>(`[data-key="${key}"]`);
+    const column = stops.findIndex((s) => s.some((stop) => stop.key === key));
+    if (!element && column !== -1 && !visible.drawn(column)) return;
+    wantFocus.current = null;
+    element?.focus();
   });
 
   const focus = (key: string) => {
-    wantFocus.current = true;
+    wantFocus.current = key;
     const column = stops.findIndex((s) => s.some((stop) => stop.key === key));
     if (column !== -1) visible.reveal(column);
     setFocusKey(key);
@@ -117,7 +119,7 @@ export function TimeGrid({
     setSaving(to);
     focus(blockKey(id));
     try {
-      await onMove(found.appointment, columns[found.column]!, { column: columns[to.column]!, start: to.start, end: to.end });
+      await onMove(found.appointment, { column: columns[to.column]!, start: to.start, end: to.end });
     } finally {
       setSaving(null);
       focus(blockKey(id));
