@@ -106,8 +106,7 @@ export function TimeGrid({
     if (!moving) return;
     const found = findVisit(moving);
     if (!found) return onMoveEnd();
-    const { start, end } = { start: Date.parse(found.appointment.start), end: Date.parse(found.appointment.end) };
-    setHeld({ id: moving, column: found.column, start, end });
+    setHeld({ id: moving, column: found.column, start: Date.parse(found.appointment.start), end: Date.parse(found.appointment.end) });
     focus(blockKey(moving));
     announce(`Moving ${found.appointment.patient.name}. Arrow keys move it, Enter places it, Escape leaves it where it was.`);
     // Only a new Move starts this: the columns re-read while moving must not restart it.
