@@ -4,9 +4,11 @@ import { useCallback, useLayoutEffect, useState, type RefObject } from 'react';
 const MIN_COLUMN_PX = 152;
 /** main's max-width (80rem in styles.css). */
 const MAX_PAGE_PX = 1280;
+/** The hours' column (3.5rem) and main's side padding (2rem). */
+const BESIDE_COLUMNS_PX = 88;
 
 function rangeOf(scrollLeft: number, width: number, columnWidth: number, count: number): [number, number] {
-  return [Math.max(0, Math.floor(scrollLeft / columnWidth)), Math.min(count - 1, Math.ceil((scrollLeft + width) / columnWidth))];
+  return [Math.max(0, Math.floor(scrollLeft / columnWidth)), Math.min(count - 1, Math.ceil((scrollLeft + width) / columnWidth) - 1)];
 }
 
 /**
@@ -15,9 +17,10 @@ function rangeOf(scrollLeft: number, width: number, columnWidth: number, count: 
  * there are (aria-colcount), so nothing is hidden from a screen reader's count.
  */
 export function useVisibleColumns(grid: RefObject<HTMLDivElement | null>, count: number) {
-  // Before the first measure: as many as the page (at most 80rem wide, as main is) could show.
+  // Before the first measure: as many as the page (at most 80rem wide, as main is) could show
+  // beside the hours.
   const [range, setRange] = useState<[number, number]>(() =>
-    rangeOf(0, Math.min(typeof window === 'undefined' ? 1024 : window.innerWidth, MAX_PAGE_PX), MIN_COLUMN_PX, count),
+    rangeOf(0, Math.min(typeof window === 'undefined' ? 1024 : window.innerWidth, MAX_PAGE_PX) - BESIDE_COLUMNS_PX, MIN_COLUMN_PX, count),
   );
 
   const geometry = useCallback(() => {
