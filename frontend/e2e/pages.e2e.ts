@@ -24,7 +24,7 @@ const pages: PageCase[] = [
     heading: 'Schedule',
     ready: async (page) => {
       await page.getByLabel('Date').fill(screenshotDay);
-      await page.getByRole('region', { name: 'Appointments by doctor' }).waitFor();
+      await page.getByRole('grid', { name: /^Appointments on / }).waitFor();
     },
   },
   {

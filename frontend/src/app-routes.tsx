@@ -11,6 +11,7 @@ import { SessionGate } from './features/auth/session';
 import { SignInPage } from './features/auth/sign-in-page';
 import { SignedInLayout } from './features/auth/signed-in-layout';
 import { BookingPage } from './features/booking/booking-page';
+import { WeekPage } from './features/calendar/week-page';
 import { DoctorPage } from './features/doctors/doctor-page';
 import { DoctorsPage } from './features/doctors/doctors-page';
 import { MyAccountPage } from './features/my-account/my-account-page';
@@ -63,6 +64,14 @@ export const routes: RouteObject[] = [
                     element: (
                       <RequireRole roles={rolesOf('/patients')}>
                         <PatientPage />
+                      </RequireRole>
+                    ),
+                  },
+                  {
+                    path: '/doctors/:id/week',
+                    element: (
+                      <RequireRole roles={rolesOf('/doctors')}>
+                        <WeekPage />
                       </RequireRole>
                     ),
                   },

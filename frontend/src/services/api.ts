@@ -139,9 +139,9 @@ export async function createDoctor(input: NewDoctor): Promise<Doctor> {
   return (await request<Doctor>('/doctors', { method: 'POST', body: input })).data;
 }
 
-/** The doctor's time off that ends after `from` (an instant), in start order. */
-export async function listTimeOff(doctorId: string, from: string): Promise<TimeOffBody[]> {
-  return (await request<TimeOffBody[]>(`/doctors/${encodeURIComponent(doctorId)}/time-off`, { query: { from } })).data;
+/** The doctor's time off that ends after `from` (and starts before `to`, when given), in start order. */
+export async function listTimeOff(doctorId: string, from: string, to?: string): Promise<TimeOffBody[]> {
+  return (await request<TimeOffBody[]>(`/doctors/${encodeURIComponent(doctorId)}/time-off`, { query: { from, to } })).data;
 }
 
 /** Times without an offset are clinic wall time, as the API reads them. */

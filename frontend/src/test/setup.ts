@@ -19,3 +19,9 @@ if (typeof dialogProto.showModal !== 'function') {
     this.dispatchEvent(new Event('close'));
   };
 }
+
+// Nor pointer capture, which the calendar's drag asks for on every press.
+if (typeof Element.prototype.setPointerCapture !== 'function') {
+  Element.prototype.setPointerCapture = () => undefined;
+  Element.prototype.releasePointerCapture = () => undefined;
+}

@@ -32,7 +32,7 @@ export function StatusStamps({ appointment: a, timezone }: { appointment: Appoin
 }
 
 /** What the desk can do next from each status: the server refuses anything else. */
-const NEXT_STEPS: Partial<Record<Appointment['status'], Array<[FrontDeskStep, string]>>> = {
+export const NEXT_STEPS: Partial<Record<Appointment['status'], Array<[FrontDeskStep, string]>>> = {
   BOOKED: [
     ['check-in', 'Check in'],
     ['no-show', 'No-show'],

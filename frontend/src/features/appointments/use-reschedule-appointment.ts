@@ -4,7 +4,8 @@ import { ApiError, newIdempotencyKey, rescheduleAppointment } from '../../servic
 import { availabilityKey } from '../booking/use-availability';
 import { appointmentsKey } from './use-appointments';
 
-export type RescheduleRequest = { id: string; start: string };
+/** Without `end` the server keeps the appointment's length; with it, the length changes too. */
+export type RescheduleRequest = { id: string; start: string; end?: string };
 
 /** The request may have reached the server even though no answer came back. */
 function mayHaveLanded(error: unknown): boolean {
@@ -20,12 +21,11 @@ export function useRescheduleAppointment() {
   const lastAttempt = useRef<{ request: string; key: string } | null>(null);
 
   return useMutation({
-    mutationFn: ({ id, start }: RescheduleRequest) => {
-      const request = JSON.stringify([id, start]);
+    mutationFn: ({ id, start, end }: RescheduleRequest) => {
+      const request = JSON.stringify([id, start, end]);
       const key = lastAttempt.current?.request === request ? lastAttempt.current.key : newIdempotencyKey();
       lastAttempt.current = { request, key };
-      // No end: the server keeps the appointment's current length.
-      return rescheduleAppointment(id, { start }, key);
+      return rescheduleAppointment(id, end ? { start, end } : { start }, key);
     },
     onSuccess: () => {
       lastAttempt.current = null;

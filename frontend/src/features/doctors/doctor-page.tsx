@@ -37,6 +37,9 @@ export function DoctorPage() {
       <p className="muted">
         {d.specialty} · {d.slotMinutes}-minute appointments
       </p>
+      <p>
+        <Link to={`/doctors/${encodeURIComponent(d.id)}/week`}>Week view</Link>
+      </p>
       {d.calendarUrl && <CalendarLink doctorId={d.id} calendarUrl={d.calendarUrl} />}
       <RotaSection doctorId={d.id} timezone={timezone} />
       <VisitTypesSection doctorId={d.id} canEdit />

@@ -3,7 +3,7 @@ import { addTimeOff, listTimeOff, removeTimeOff, type NewTimeOffBody } from '../
 import { availabilityKey } from '../booking/use-availability';
 import { doctorsKey } from './use-doctors';
 
-const timeOffKey = (doctorId: string) => [...doctorsKey, 'time-off', doctorId] as const;
+export const timeOffKey = (doctorId: string) => [...doctorsKey, 'time-off', doctorId] as const;
 
 /** Time off that has not ended by `from`, read once per page visit so the list does not shift. */
 export function useTimeOff(doctorId: string, from: string) {
