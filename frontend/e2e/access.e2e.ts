@@ -84,7 +84,7 @@ describe('sign-in, roles and admin pages in a real browser', () => {
     await signInWith(page, staff.email, staff.password);
     await heading(page, 'Patients').waitFor();
     expect(new URL(page.url()).pathname).toBe('/patients');
-    expect(await menu(page)).toEqual(['Schedule', 'Book', 'Appointments', 'Doctors', 'Patients', 'My account']);
+    expect(await menu(page)).toEqual(['Schedule', 'Book', 'Appointments', 'Doctors', 'Sites', 'Patients', 'My account']);
     expect(await page.getByRole('banner').textContent()).toContain(staff.name);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -130,6 +130,7 @@ describe('sign-in, roles and admin pages in a real browser', () => {
       'Book',
       'Appointments',
       'Doctors',
+      'Sites',
       'Patients',
       'Accounts',
       'Tokens',
