@@ -8,7 +8,7 @@ import { formatInstantDay, formatTime, todayInZone } from '../../lib/time';
 import type { Patient, Slot } from '../../services/api';
 import { useDoctors } from '../doctors/use-doctors';
 import { useVisitTypes } from '../doctors/use-visit-types';
-import { describeVisitType } from '../doctors/visit-types-section';
+import { describeVisitType } from '../doctors/visit-type-label';
 import { PatientCombobox } from '../patients/patient-combobox';
 import { usePatient } from '../patients/use-patient';
 import { conflictMessage, isConflict } from './conflict-message';

@@ -61,6 +61,7 @@ export function AppointmentBlock({
       <b>
         {formatTimeRange(a.start, a.end, timezone)} {a.patient.name}
       </b>
+      {a.visitType && ` · ${a.visitType.name}`}
       {a.reason && ` · ${a.reason}`} <StatusBadge status={a.status} />
       {state === 'saving' && <span className="visually-hidden"> (moving…)</span>}
     </button>

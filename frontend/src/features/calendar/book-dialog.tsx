@@ -7,6 +7,8 @@ import { formatInstantDay, formatTime } from '../../lib/time';
 import type { Appointment, Patient } from '../../services/api';
 import { conflictMessage, isConflict } from '../booking/conflict-message';
 import { useBookAppointment } from '../booking/use-book-appointment';
+import { useVisitTypes } from '../doctors/use-visit-types';
+import { describeVisitType } from '../doctors/visit-type-label';
 import { usePatientClash } from '../booking/use-patient-clash';
 import { PatientCombobox } from '../patients/patient-combobox';
 import { emptyPatient, PatientFields, patientRules, type PatientValues } from '../patients/patient-fields';
@@ -52,14 +54,18 @@ function BookForm({
   const [newPatient, setNewPatient] = useState<PatientValues>(emptyPatient);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [reason, setReason] = useState('');
+  const [visitTypeId, setVisitTypeId] = useState('');
+  const offered = (useVisitTypes(slot.doctor.id).data ?? []).filter((type) => type.active);
+  const visitType = offered.find((type) => type.id === visitTypeId);
   const book = useBookAppointment();
   const create = useCreatePatient();
   const outcome = useRef<HTMLDivElement>(null);
   // A taken email (409 DUPLICATE) or a field the server refused goes next to its field.
   const newPatientErrors = fieldErrorsFrom(create.error, Object.keys(emptyPatient));
   const start = new Date(slot.start).toISOString();
-  // The server books the doctor's usual length when no end is sent.
-  const tried = { start, end: new Date(slot.start + slot.doctor.slotMinutes * MINUTE).toISOString() };
+  // The server books the visit type's length, else the doctor's usual one, when no end is sent.
+  const minutes = visitType?.durationMinutes ?? slot.doctor.slotMinutes;
+  const tried = { start, end: new Date(slot.start + minutes * MINUTE).toISOString() };
 
   const bookingError = book.error;
   const patientBusy = isConflict(bookingError) && bookingError.code === 'PATIENT_CONFLICT';
@@ -94,7 +100,16 @@ function BookForm({
     }
     if (!chosen) return;
     book.mutate(
-      { body: { doctorId: slot.doctor.id, patientId: chosen.id, start, reason: reason.trim() || undefined }, date: slot.date },
+      {
+        body: {
+          doctorId: slot.doctor.id,
+          patientId: chosen.id,
+          start,
+          reason: reason.trim() || undefined,
+          visitTypeId: visitTypeId || undefined,
+        },
+        date: slot.date,
+      },
       { onSuccess: onBooked },
     );
   }
@@ -127,6 +142,20 @@ function BookForm({
       <button type="button" className="button-link" onClick={() => setAdding(!adding)}>
         {adding ? 'Find an existing patient instead' : 'New patient'}
       </button>
+      {offered.length > 0 && (
+        <Field label="Visit type">
+          {(p) => (
+            <select {...p} value={visitTypeId} onChange={(e) => setVisitTypeId(e.target.value)}>
+              <option value="">Standard ({slot.doctor.slotMinutes} min)</option>
+              {offered.map((type) => (
+                <option key={type.id} value={type.id}>
+                  {type.name} ({describeVisitType(type)})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
       <Field label="Reason" hint="Optional">
         {(p) => <input {...p} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />}
       </Field>

@@ -3,11 +3,8 @@ import { ErrorAlert } from '../../components/alert';
 import { Field } from '../../components/field';
 import { FormActions } from '../../components/form-actions';
 import { ApiError } from '../../services/api';
-import type { VisitType } from '../../services/visit-types-api';
+import { describeVisitType } from './visit-type-label';
 import { useAddVisitType, useChangeVisitType, useRemoveVisitType, useVisitTypes } from './use-visit-types';
-
-export const describeVisitType = (type: Pick<VisitType, 'durationMinutes' | 'bufferMinutes'>) =>
-  type.bufferMinutes > 0 ? `${type.durationMinutes} min, then ${type.bufferMinutes} min buffer` : `${type.durationMinutes} min`;
 
 const EMPTY = { name: '', durationMinutes: '30', bufferMinutes: '0' };
 
