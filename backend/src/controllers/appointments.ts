@@ -52,7 +52,7 @@ export function appointmentsController(appointments: AppointmentService, timezon
       const body = parse(rescheduleAppointmentBody, req.body, 'body');
       const view = await appointments.reschedule(
         id,
-        { start: instant(body.start, 'start')!, end: instant(body.end, 'end') },
+        { start: instant(body.start, 'start')!, end: instant(body.end, 'end'), doctorId: body.doctorId },
         idempotencyFor(res, 200, timezone),
       );
       res.json(ok(presentAppointment(view, timezone)));

@@ -6,7 +6,7 @@ import type { ParticipantsCache } from './participants-cache.js';
 import { offeredVisitType } from './visit-types.js';
 
 export type BookingRequest = { doctorId: string; patientId: string; start: Date; end?: Date; reason?: string | null; visitTypeId?: string };
-export type RescheduleRequest = { start: Date; end?: Date };
+export type RescheduleRequest = { start: Date; end?: Date; doctorId?: string };
 /**
  * The clinic's hours (and its sites' zones), how many days ahead it takes bookings, and the site
  * of a working window as an appointment names it (absent: the store's default site).
@@ -112,10 +112,12 @@ export async function rescheduleAppointment(
   const current = await store.appointments.get(id);
   if (!current) throw new NotFoundError('Appointment not found');
   if (current.status === 'CANCELLED') throw new ConflictError('ALREADY_CANCELLED', 'A cancelled appointment cannot be rescheduled');
-  const { doctor } = await store.appointments.participants(current.doctorId, current.patientId);
+  // A move to another doctor is checked against that doctor's hours.
+  const { doctor } = await store.appointments.participants(request.doctorId ?? current.doctorId, current.patientId);
   if (!doctor) throw new NotFoundError('Doctor not found');
   const length = current.end.getTime() - current.start.getTime();
   const interval = { start: request.start, end: request.end ?? new Date(request.start.getTime() + length) };
   const window = checkRules(interval, current.bufferMinutes, doctor.schedule, clinic, now);
-  return store.appointments.reschedule(id, interval.start, interval.end, idempotency, audit, clinic.siteOf?.(window.siteId).id);
+  const to = { siteId: clinic.siteOf?.(window.siteId).id, doctorId: doctor.id === current.doctorId ? undefined : doctor.id };
+  return store.appointments.reschedule(id, interval.start, interval.end, idempotency, audit, to);
 }

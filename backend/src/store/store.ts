@@ -196,7 +196,7 @@ export interface AppointmentRepository {
   book(input: NewAppointment, idempotency?: IdempotencyCompletion, audit?: AuditEntry): Promise<AppointmentView>;
   /**
    * Moves a BOOKED appointment under the same overlap guarantee as book (itself excluded), to
-   * `siteId` if given; refuses others as cancel does.
+   * another site or doctor if `to` names one; refuses others as cancel does.
    */
   reschedule(
     id: string,
@@ -204,7 +204,7 @@ export interface AppointmentRepository {
     end: Date,
     idempotency?: IdempotencyCompletion,
     audit?: AuditEntry,
-    siteId?: string,
+    to?: { siteId?: string; doctorId?: string },
   ): Promise<AppointmentView>;
   /**
    * Records a front-desk step if the appointment is still `from`, in one conditional write; null

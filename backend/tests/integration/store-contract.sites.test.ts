@@ -56,7 +56,7 @@ for (const engine of engines) {
         new Date(at(day, '11:30')),
         undefined,
         undefined,
-        north.id,
+        { siteId: north.id },
       );
       expect(moved.site.id).toBe(north.id);
       const kept = await store.appointments.reschedule(there.id, new Date(at(day, '12:00')), new Date(at(day, '12:30')));

@@ -76,6 +76,9 @@ describe('Mongo indexes', () => {
       'TimeOff',
       'VisitType',
       'Site',
+      'WebhookEndpoint',
+      'WebhookDelivery',
+      'OutboxCursor',
       'BookingLock',
       'IdempotencyRecord',
       'Account',
@@ -97,11 +100,14 @@ describe('Mongo indexes', () => {
       'booking_locks',
       'doctors',
       'idempotency_records',
+      'outbox_cursors',
       'patients',
       'sessions',
       'sites',
       'time_off',
       'visit_types',
+      'webhook_deliveries',
+      'webhook_endpoints',
     ]);
     expect(stubs.calls.every((call) => call.method === 'createIndex')).toBe(true);
     const appointmentIndexes = stubs.callsTo('appointments', 'createIndex').map((call) => call.args);

@@ -21,6 +21,7 @@ export const rescheduleAppointmentBody = z
   .object({
     start: isoDateTime,
     end: isoDateTime.optional().meta({ description: 'Defaults to the new start plus the appointment’s current length' }),
+    doctorId: idSchema.optional().meta({ description: 'Move it to another doctor too, under that doctor’s hours and overlap rule' }),
   })
   .strict();
 

@@ -80,9 +80,10 @@ export function mongoAppointments(
   }
 
   // Read again outside the transaction, once every attempt of a reschedule collided.
-  async function rescheduleProbe(id: string, start: Date, end: Date): Promise<OverlapProbe | null> {
-    const current = await Appointment.findById(id).lean();
-    if (!current) return null;
+  async function rescheduleProbe(id: string, start: Date, end: Date, toDoctor?: string): Promise<OverlapProbe | null> {
+    const found = await Appointment.findById(id).lean();
+    if (!found) return null;
+    const current = toDoctor && isObjectIdHex(toDoctor) ? { ...found, doctorId: toObjectId(toDoctor) } : found;
     return {
       doctorId: current.doctorId,
       patientId: current.patientId,
@@ -134,7 +135,7 @@ export function mongoAppointments(
         );
       }),
 
-    reschedule: (id, start, end, idempotency, entry, siteId) =>
+    reschedule: (id, start, end, idempotency, entry, to) =>
       mongoCall(async () => {
         if (!isObjectIdHex(id)) throw new NotFoundError('Appointment not found');
         return inTransaction(
@@ -143,7 +144,9 @@ export function mongoAppointments(
             if (!current) throw new NotFoundError('Appointment not found');
             if (current.status !== 'BOOKED') throw invalidTransition(current.status, 'rescheduled');
             const busyUntil = busyEnd(end, current.bufferMinutes);
-            const probe = { doctorId: current.doctorId, patientId: current.patientId, start, end, busyUntil, except: current._id };
+            // Another doctor's lock documents and time off are the ones that matter for a move to them.
+            const doctorId = to?.doctorId && isObjectIdHex(to.doctorId) ? toObjectId(to.doctorId) : current.doctorId;
+            const probe = { doctorId, patientId: current.patientId, start, end, busyUntil, except: current._id };
             await lockParticipants(probe, session);
             if (await offDuring(models, probe.doctorId, start, busyUntil, session)) throw timeOffRefusal();
             const conflict = await findConflict(models, probe, session);
@@ -151,7 +154,13 @@ export function mongoAppointments(
             const moved = await Appointment.findOneAndUpdate(
               { _id: current._id },
               {
-                $set: { start, end, busyUntil, ...(siteId && isObjectIdHex(siteId) ? { siteId: toObjectId(siteId) } : {}) },
+                $set: {
+                  start,
+                  end,
+                  busyUntil,
+                  doctorId,
+                  ...(to?.siteId && isObjectIdHex(to.siteId) ? { siteId: toObjectId(to.siteId) } : {}),
+                },
                 $inc: { revision: 1 },
               },
               { returnDocument: 'after', session },
@@ -162,7 +171,7 @@ export function mongoAppointments(
             return view!;
           },
           async () => {
-            const probe = await rescheduleProbe(id, start, end);
+            const probe = await rescheduleProbe(id, start, end, to?.doctorId);
             return probe ? findConflict(models, probe) : null;
           },
         );

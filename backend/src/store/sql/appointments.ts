@@ -76,15 +76,19 @@ SELECT ${APPOINTMENT_VIEW_COLUMNS} FROM updated a ${APPOINTMENT_VIEW_JOINS}`;
 // lists this move (a move into time off changes no row). The lock is exclusive among moves: moves
 // of one doctor take turns instead of deadlocking on each other's exclusion checks, where each
 // deadlock costs a second (deadlock_timeout) and a dozen racing moves could take half a minute.
-const LOCK_DOCTOR_OF = `SELECT 1 FROM doctors d JOIN appointments a ON a.doctor_id = d.id WHERE a.id = $1 FOR NO KEY UPDATE OF d`;
+// A move to another doctor locks both rows, in id order, so two moves between the same two doctors
+// cannot each hold one and wait for the other.
+const LOCK_DOCTOR_OF = `SELECT d.id FROM doctors d WHERE d.id IN (SELECT doctor_id FROM appointments WHERE id = $1) OR d.id = $2
+  ORDER BY d.id FOR NO KEY UPDATE`;
 // A move keeps the appointment's buffer, which must stay clear of time off too.
-const OFF_BETWEEN = `SELECT EXISTS (SELECT 1 FROM time_off t JOIN appointments a ON a.doctor_id = t.doctor_id
+const OFF_BETWEEN = `SELECT EXISTS (SELECT 1 FROM time_off t JOIN appointments a ON COALESCE($4, a.doctor_id) = t.doctor_id
   WHERE a.id = $1 AND tstzrange(t.start_at, t.end_at, '[)') && tstzrange($2, appointment_busy_until($3, a.buffer_minutes), '[)')) AS off`;
 const RESCHEDULE = `
 WITH updated AS (
-  UPDATE appointments a SET start_at = $2, end_at = $3, updated_at = $4, revision = revision + 1, site_id = COALESCE($5, site_id)
+  UPDATE appointments a SET start_at = $2, end_at = $3, updated_at = $4, revision = revision + 1, site_id = COALESCE($5, site_id),
+    doctor_id = COALESCE($6, doctor_id)
   WHERE id = $1 AND status = 'BOOKED'
-    AND NOT EXISTS (SELECT 1 FROM time_off t WHERE t.doctor_id = a.doctor_id
+    AND NOT EXISTS (SELECT 1 FROM time_off t WHERE t.doctor_id = COALESCE($6, a.doctor_id)
                     AND tstzrange(t.start_at, t.end_at, '[)') && tstzrange($2, appointment_busy_until($3, a.buffer_minutes), '[)'))
   RETURNING *
 )
@@ -163,14 +167,16 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
     db.transaction(async (tx) => {
       const id = params[0] as string;
       const moving = statement === RESCHEDULE && isSqlId(id);
-      if (moving) await tx.query(LOCK_DOCTOR_OF, [id]);
+      if (moving) await tx.query(LOCK_DOCTOR_OF, [id, params[5] ?? null]);
       const updated = isSqlId(id) ? await tx.query<AppointmentViewRow>(statement, params) : { rows: [] };
       const row = updated.rows[0];
       if (!row) {
         const current = await getView(tx, id);
         if (!current) throw new NotFoundError('Appointment not found');
         if (current.status !== 'BOOKED') throw invalidTransition(current.status, doing);
-        if (moving && (await tx.query<{ off: boolean }>(OFF_BETWEEN, params.slice(0, 3))).rows[0]?.off) throw timeOffRefusal();
+        if (moving && (await tx.query<{ off: boolean }>(OFF_BETWEEN, [...params.slice(0, 3), params[5] ?? null])).rows[0]?.off) {
+          throw timeOffRefusal();
+        }
         throw invalidTransition(current.status, doing);
       }
       const view = toAppointmentView(row);
@@ -271,24 +277,30 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
         (view) => ({ doctorId: view.doctorId, start: view.start, end: busyEnd(view) }),
       ),
 
-    reschedule: (id, start, end, idempotency, audit, siteId) =>
-      changing(
+    reschedule: async (id, start, end, idempotency, audit, to) => {
+      // A move to another doctor frees time in the old doctor's days too: read who that was first.
+      const from = to?.doctorId ? (await sqlCall(() => getView(db, id)))?.doctorId : undefined;
+      const view = await changing(
         () =>
           sqlCall(async () => {
             // Two moves into each other's time can each wait on the other's constraint check; PostgreSQL
             // fails one with a deadlock, and running it again meets the winner and reports the conflict.
             for (let attempt = 1; ; attempt += 1) {
               try {
-                const site = siteId && isSqlId(siteId) ? siteId : null;
-                return await updateBooked('rescheduled', RESCHEDULE, [id, start, end, new Date(), site], idempotency, audit);
+                const sqlId = (value?: string) => (value && isSqlId(value) ? value : null);
+                const params = [id, start, end, new Date(), sqlId(to?.siteId), sqlId(to?.doctorId)];
+                return await updateBooked('rescheduled', RESCHEDULE, params, idempotency, audit);
               } catch (error) {
                 if (attempt >= 3 || (error as { code?: string }).code !== DEADLOCK) throw error;
               }
             }
           }),
         // The time it left is not returned; every day of the doctor is read again.
-        (view) => ({ doctorId: view.doctorId }),
-      ),
+        (moved) => ({ doctorId: moved.doctorId }),
+      );
+      if (from && from !== view.doctorId) feed.changed({ doctorId: from });
+      return view;
+    },
 
     setStatus: (id, from, change, idempotency, audit) =>
       sqlCall(async () => {
