@@ -5,7 +5,8 @@ import { availabilityKey } from '../booking/use-availability';
 import { appointmentsKey } from './use-appointments';
 
 /** Without `end` the server keeps the appointment's length; with it, the length changes too. */
-export type RescheduleRequest = { id: string; start: string; end?: string };
+/** A new time, and optionally another doctor. */
+export type RescheduleRequest = { id: string; start: string; end?: string; doctorId?: string };
 
 /** The request may have reached the server even though no answer came back. */
 function mayHaveLanded(error: unknown): boolean {
@@ -21,11 +22,11 @@ export function useRescheduleAppointment() {
   const lastAttempt = useRef<{ request: string; key: string } | null>(null);
 
   return useMutation({
-    mutationFn: ({ id, start, end }: RescheduleRequest) => {
-      const request = JSON.stringify([id, start, end]);
+    mutationFn: ({ id, start, end, doctorId }: RescheduleRequest) => {
+      const request = JSON.stringify([id, start, end, doctorId]);
       const key = lastAttempt.current?.request === request ? lastAttempt.current.key : newIdempotencyKey();
       lastAttempt.current = { request, key };
-      return rescheduleAppointment(id, end ? { start, end } : { start }, key);
+      return rescheduleAppointment(id, { start, ...(end ? { end } : {}), ...(doctorId ? { doctorId } : {}) }, key);
     },
     onSuccess: () => {
       lastAttempt.current = null;

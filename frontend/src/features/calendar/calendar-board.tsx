@@ -45,23 +45,18 @@ export function CalendarBoard({ label, columns, rowLabels }: { label: string; co
 
   async function move(a: Appointment, to: MoveTarget) {
     setFailure(null);
-    if (to.column.doctor.id !== a.doctorId) {
-      setFailure({
-        title: 'A visit cannot be moved to another doctor.',
-        text: `${a.patient.name} stays with ${a.doctor.name}: a move changes only the time. To see ${to.column.doctor.name} instead, cancel this visit and book a new one.`,
-      });
-      setStatus('');
-      return;
-    }
     const slot = { start: new Date(to.start).toISOString(), end: new Date(to.end).toISOString() };
+    // Dropped in another doctor's column: the server checks that doctor's hours and bookings.
+    const doctor = to.column.doctor;
+    const doctorId = doctor.id === a.doctorId ? undefined : doctor.id;
     try {
-      const moved = await reschedule.mutateAsync({ id: a.id, ...slot });
+      const moved = await reschedule.mutateAsync({ id: a.id, ...slot, doctorId });
       setStatus(`Moved: ${moved.patient.name} with ${moved.doctor.name}, now ${at(moved)}.`);
     } catch (error) {
       setStatus('');
       setFailure(
         isConflict(error)
-          ? conflictMessage(error, { slot, doctorName: a.doctor.name, patientName: a.patient.name, timezone })
+          ? conflictMessage(error, { slot, doctorName: doctor.name, patientName: a.patient.name, timezone })
           : { title: `${a.patient.name} was not moved.`, error },
       );
     }
