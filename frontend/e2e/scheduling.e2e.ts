@@ -128,6 +128,12 @@ describe.each(VIEWPORTS)('sites at $name width ($width x $height)', (viewport) =
       expect(await audit(page, `book-site-${viewport.name}`, reportFile), 'serious/critical axe violations').toEqual([]);
       expect(await overflow(page), 'horizontal overflow').toBeLessThanOrEqual(0);
       await deskShot(page, 'book-site', viewport);
+
+      // The day grid for that site alone, drawn in its zone: the visit sits at 13:00 New York time.
+      await page.goto(`/?date=${thursday}`);
+      await page.getByRole('combobox', { name: 'Site', exact: true }).selectOption({ label: `${siteName} (America/New_York)` });
+      await page.getByRole('button', { name: new RegExp(`^13:00–13:30 ${patientName}`) }).waitFor();
+      expect(await audit(page, `grid-site-${viewport.name}`, reportFile), 'serious/critical axe violations').toEqual([]);
     });
 
     const booked = await callApi<Array<{ start: string; site: { name: string; timezone: string } }>>(

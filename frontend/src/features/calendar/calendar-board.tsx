@@ -24,8 +24,20 @@ type Failure = { title: string; text: string } | { title: string; error: unknown
  * drag or keyboard (a refused move snaps back and says why), the reschedule and cancel dialogs,
  * and one status line that reports each outcome.
  */
-export function CalendarBoard({ label, columns, rowLabels }: { label: string; columns: GridColumn[]; rowLabels: string[] }) {
-  const { timezone } = useClinic();
+export function CalendarBoard({
+  label,
+  columns,
+  rowLabels,
+  zone,
+}: {
+  label: string;
+  columns: GridColumn[];
+  rowLabels: string[];
+  /** The zone the grid is drawn in: a chosen site's, else the clinic's. */
+  zone?: string;
+}) {
+  const clinic = useClinic();
+  const timezone = zone ?? clinic.timezone;
   const now = useNow();
   const [booking, setBooking] = useState<BookingSlot | null>(null);
   const [menu, setMenu] = useState<Appointment | null>(null);

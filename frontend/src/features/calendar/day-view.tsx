@@ -5,6 +5,7 @@ import { Field } from '../../components/field';
 import { useClinic } from '../../lib/clinic-config';
 import { formatDay } from '../../lib/time';
 import { useDoctors } from '../doctors/use-doctors';
+import { useSites } from '../sites/use-sites';
 import { CalendarBoard } from './calendar-board';
 import { dateParam, DateNav } from './date-nav';
 import { dayGrid, dayRange } from './day-grid';
@@ -13,11 +14,24 @@ import { useRangeAppointments, useRangeTimeOff } from './use-calendar-data';
 import { useNarrow } from './use-narrow';
 import { workingWindows } from './working-hours';
 
-/** The day view: the clinic's day on a time grid, a column per doctor working it. */
+/**
+ * The day view: the clinic's day on a time grid, a column per doctor working it; with a site
+ * chosen, that site's day in its own zone.
+ */
 export default function DayView() {
-  const clinic = useClinic();
-  const { timezone } = clinic;
+  const config = useClinic();
   const [params, setParams] = useSearchParams();
+  const sites = useSites();
+  const site = sites.data?.find((s) => s.id === params.get('site'));
+  const others = (sites.data ?? []).filter((s) => !s.isDefault);
+  const clinic = {
+    ...config,
+    timezone: site?.timezone ?? config.timezone,
+    mainZone: config.timezone,
+    siteZones: Object.fromEntries(others.map((s) => [s.id, s.timezone])),
+    onlySite: site ? (site.isDefault ? '' : site.id) : undefined,
+  };
+  const { timezone } = clinic;
   const date = dateParam(params, timezone);
   // In the address, like the date, so a filtered day can be bookmarked or shared.
   const specialty = params.get('specialty') ?? '';
@@ -35,18 +49,20 @@ export default function DayView() {
     );
   const { from, to } = dayRange(date, timezone);
   const doctors = useDoctors();
-  const appointments = useRangeAppointments(from, to);
+  const everywhere = useRangeAppointments(from, to);
+  // With a site chosen, only its visits: a doctor's visits elsewhere that day are another site's grid.
+  const atSite = (everywhere.data ?? []).filter((a) => !site || a.site.id === site.id);
   const roster = doctors.data?.items ?? [];
   const specialties = [...new Set(roster.map((d) => d.specialty))].sort();
   const listed = roster.filter((d) => !specialty || d.specialty === specialty);
   // Time off is read only for the doctors shown: those working that day or with a visit on it.
-  const visiting = new Set((appointments.data ?? []).map((a) => a.doctorId));
+  const visiting = new Set(atSite.map((a) => a.doctorId));
   const shownIds = listed.filter((d) => visiting.has(d.id) || workingWindows(date, d.schedule, clinic).length > 0).map((d) => d.id);
   const timeOff = useRangeTimeOff(shownIds, from, to);
-  const ready = doctors.isSuccess && appointments.isSuccess && !timeOff.isPending;
+  const ready = doctors.isSuccess && everywhere.isSuccess && !timeOff.isPending;
 
   const grid = ready
-    ? dayGrid({ date, clinic, doctors: listed, appointments: appointments.data, timeOff: timeOff.byDoctor })
+    ? dayGrid({ date, clinic, doctors: listed, appointments: atSite, timeOff: timeOff.byDoctor })
     : { columns: [], rowLabels: [] };
   useRenderTiming(ready);
 
@@ -66,12 +82,26 @@ export default function DayView() {
   }));
   const shown = narrow ? columns.filter((c) => c.key === chosen).slice(0, 1) : columns;
   const visible = narrow && shown.length === 0 ? columns.slice(0, 1) : shown;
-  const error = doctors.error ?? appointments.error ?? timeOff.error;
+  const error = doctors.error ?? everywhere.error ?? timeOff.error;
 
   return (
     <>
       <div className="filters">
         <DateNav date={date} timezone={timezone} unit="day" onChange={(d) => setParam('date', d)} />
+        {others.length > 0 && (
+          <Field label="Site">
+            {(p) => (
+              <select {...p} value={site?.id ?? ''} onChange={(e) => setParam('site', e.target.value)}>
+                <option value="">All sites ({config.timezone})</option>
+                {(sites.data ?? []).map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name} ({s.timezone})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <Field label="Specialty">
           {(p) => (
             <select {...p} value={specialty} onChange={(e) => setParam('specialty', e.target.value)}>
@@ -104,7 +134,7 @@ export default function DayView() {
           error={error}
           onRetry={() => {
             void doctors.refetch();
-            void appointments.refetch();
+            void everywhere.refetch();
             timeOff.refetch();
           }}
         />
@@ -112,7 +142,7 @@ export default function DayView() {
       {ready && roster.length === 0 && <p className="empty">No doctors yet. Add them on the Doctors page.</p>}
       {ready && roster.length > 0 && columns.length === 0 && <p className="empty">No doctor works on this day.</p>}
       {ready && columns.length > 0 && (
-        <CalendarBoard label={`Appointments on ${formatDay(date)}`} columns={visible} rowLabels={grid.rowLabels} />
+        <CalendarBoard label={`Appointments on ${formatDay(date)}`} columns={visible} rowLabels={grid.rowLabels} zone={timezone} />
       )}
     </>
   );

@@ -2,7 +2,18 @@ import type { Doctor } from '../../services/api';
 import { wallToInstant } from './wall-time';
 
 export type Interval = { start: number; end: number };
-export type ClinicHours = { timezone: string; clinicStartHour: number; clinicEndHour: number };
+/**
+ * The zone the grid is drawn in and the clinic's hours; where there are several sites, the main
+ * site's zone, each other site's zone by id, and the one site the grid shows ('' is the main one).
+ */
+export type ClinicHours = {
+  timezone: string;
+  clinicStartHour: number;
+  clinicEndHour: number;
+  mainZone?: string;
+  siteZones?: Readonly<Record<string, string>>;
+  onlySite?: string;
+};
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
@@ -23,10 +34,16 @@ export function workingWindows(date: string, schedule: Doctor['schedule'], clini
     .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
   const weekly = rota?.weekly ?? schedule?.weekly;
   const weekday = WEEKDAYS[new Date(`${date}T12:00:00Z`).getUTCDay()]!;
+  const main = clinic.mainZone ?? clinic.timezone;
+  // Each window is wall time at its own site, like the server reads it.
   const windows = weekly
-    ? (weekly[weekday] ?? []).map((w) => ({ start: toMinutes(w.start), end: toMinutes(w.end) }))
-    : [{ start: clinic.clinicStartHour * 60, end: clinic.clinicEndHour * 60 }];
+    ? (weekly[weekday] ?? [])
+        .filter((w) => clinic.onlySite === undefined || (w.siteId ?? '') === clinic.onlySite)
+        .map((w) => ({ start: toMinutes(w.start), end: toMinutes(w.end), zone: (w.siteId && clinic.siteZones?.[w.siteId]) || main }))
+    : clinic.onlySite
+      ? []
+      : [{ start: clinic.clinicStartHour * 60, end: clinic.clinicEndHour * 60, zone: main }];
   return windows
-    .map((w) => ({ start: wallToInstant(date, w.start, clinic.timezone), end: wallToInstant(date, w.end, clinic.timezone) }))
+    .map((w) => ({ start: wallToInstant(date, w.start, w.zone), end: wallToInstant(date, w.end, w.zone) }))
     .filter((w) => w.end > w.start);
 }
