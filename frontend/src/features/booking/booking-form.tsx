@@ -7,8 +7,7 @@ import { hasErrors, type FieldErrors } from '../../lib/form-errors';
 import { formatInstantDay, formatTime, todayInZone } from '../../lib/time';
 import type { Patient, Slot } from '../../services/api';
 import { useDoctors } from '../doctors/use-doctors';
-import { useVisitTypes } from '../doctors/use-visit-types';
-import { describeVisitType } from '../doctors/visit-type-label';
+import { useOfferedVisitTypes, VisitTypeField } from '../doctors/visit-type-field';
 import { PatientCombobox } from '../patients/patient-combobox';
 import { usePatient } from '../patients/use-patient';
 import { conflictMessage, isConflict } from './conflict-message';
@@ -40,8 +39,7 @@ export function BookingForm({ preset = {} }: { preset?: BookingPreset }) {
 
   const doctorList = doctors.data?.items ?? [];
   const doctor = doctorList.find((d) => d.id === doctorId);
-  const visitTypes = useVisitTypes(doctorId);
-  const offered = (visitTypes.data ?? []).filter((type) => type.active);
+  const offered = useOfferedVisitTypes(doctorId);
 
   // Any new choice makes the last outcome stale: its alert or confirmation goes.
   function changed() {
@@ -148,20 +146,7 @@ export function BookingForm({ preset = {} }: { preset?: BookingPreset }) {
             </select>
           )}
         </Field>
-        {offered.length > 0 && (
-          <Field label="Visit type">
-            {(p) => (
-              <select {...p} value={visitTypeId} onChange={(e) => chooseVisitType(e.target.value)}>
-                <option value="">Standard ({doctor?.slotMinutes ?? ''} min)</option>
-                {offered.map((type) => (
-                  <option key={type.id} value={type.id}>
-                    {type.name} ({describeVisitType(type)})
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
+        <VisitTypeField offered={offered} standardMinutes={doctor?.slotMinutes} value={visitTypeId} onChange={chooseVisitType} />
         <Field label="Date" hint={`Clinic time (${timezone})`}>
           {(p) => <input {...p} type="date" min={today} value={date} onChange={(e) => chooseDate(e.target.value)} />}
         </Field>

@@ -7,8 +7,7 @@ import { formatInstantDay, formatTime } from '../../lib/time';
 import type { Appointment, Patient } from '../../services/api';
 import { conflictMessage, isConflict } from '../booking/conflict-message';
 import { useBookAppointment } from '../booking/use-book-appointment';
-import { useVisitTypes } from '../doctors/use-visit-types';
-import { describeVisitType } from '../doctors/visit-type-label';
+import { useOfferedVisitTypes, VisitTypeField } from '../doctors/visit-type-field';
 import { usePatientClash } from '../booking/use-patient-clash';
 import { PatientCombobox } from '../patients/patient-combobox';
 import { emptyPatient, PatientFields, patientRules, type PatientValues } from '../patients/patient-fields';
@@ -55,7 +54,7 @@ function BookForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [reason, setReason] = useState('');
   const [visitTypeId, setVisitTypeId] = useState('');
-  const offered = (useVisitTypes(slot.doctor.id).data ?? []).filter((type) => type.active);
+  const offered = useOfferedVisitTypes(slot.doctor.id);
   const visitType = offered.find((type) => type.id === visitTypeId);
   const book = useBookAppointment();
   const create = useCreatePatient();
@@ -142,20 +141,7 @@ function BookForm({
       <button type="button" className="button-link" onClick={() => setAdding(!adding)}>
         {adding ? 'Find an existing patient instead' : 'New patient'}
       </button>
-      {offered.length > 0 && (
-        <Field label="Visit type">
-          {(p) => (
-            <select {...p} value={visitTypeId} onChange={(e) => setVisitTypeId(e.target.value)}>
-              <option value="">Standard ({slot.doctor.slotMinutes} min)</option>
-              {offered.map((type) => (
-                <option key={type.id} value={type.id}>
-                  {type.name} ({describeVisitType(type)})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      )}
+      <VisitTypeField offered={offered} standardMinutes={slot.doctor.slotMinutes} value={visitTypeId} onChange={setVisitTypeId} />
       <Field label="Reason" hint="Optional">
         {(p) => <input {...p} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />}
       </Field>
