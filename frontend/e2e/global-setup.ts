@@ -9,6 +9,8 @@ import { buildAll, firstAdmin, startServer } from './support/server';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    /** A second API process on the same PostgreSQL database (E2E_DATABASE_URL), else baseURL. */
+    secondURL: string;
     axeReportFile: string;
     admin: Credentials;
     apiToken: string;
@@ -17,22 +19,29 @@ declare module 'vitest' {
 
 /**
  * E2E_BASE_URL points the suite at a server that is already running; otherwise the suite
- * builds both workspaces (unless E2E_SKIP_BUILD=1) and starts its own on a fresh store.
+ * builds both workspaces (unless E2E_SKIP_BUILD=1) and starts its own on a fresh store, or two
+ * processes on an empty PostgreSQL database named by E2E_DATABASE_URL.
  */
 export default async function setup(project: TestProject) {
   const workDir = mkdtempSync(join(tmpdir(), 'clinic-e2e-'));
   const axeReportFile = join(workDir, 'axe.jsonl');
   let stop = async () => '';
   let baseURL = process.env.E2E_BASE_URL?.replace(/\/+$/, '');
+  let secondURL = baseURL;
   let admin: Credentials | null = null;
   if (!baseURL) {
     admin = firstAdmin;
     if (process.env.E2E_SKIP_BUILD !== '1') buildAll();
-    const server = await startServer();
+    const database = process.env.E2E_DATABASE_URL;
+    const server = await startServer(database);
+    // The second process starts once the first has migrated the database and made the admin.
+    const second = database ? await startServer(database) : server;
     baseURL = server.baseURL;
-    stop = server.stop;
+    secondURL = second.baseURL;
+    stop = async () => [await server.stop(), second === server ? '' : await second.stop()].join('\n');
   }
   project.provide('baseURL', baseURL);
+  project.provide('secondURL', secondURL ?? baseURL);
   project.provide('axeReportFile', axeReportFile);
   admin ??= await adminCredentials(baseURL);
   project.provide('admin', admin);

@@ -5,6 +5,8 @@ import { signedInContext } from '../support/auth';
 import { launchBrowser } from '../support/browser';
 
 const baseURL = inject('baseURL');
+// With E2E_DATABASE_URL the colleague's browser talks to the other API process.
+const secondURL = inject('secondURL');
 const admin = inject('admin');
 const DOCTORS = 20;
 const VISITS = 30;
@@ -86,7 +88,7 @@ it(`renders ${DOCTORS} doctors of ${VISITS} visits each, and carries changes to 
   const columns = await page.getByRole('columnheader').count();
   expect(columns - 1).toBe(DOCTORS);
 
-  const colleague = await signedInContext(browser, baseURL, admin, 1366);
+  const colleague = await signedInContext(browser, secondURL, admin, 1366);
   const watcher = await colleague.newPage();
   await openDay(watcher);
   const latencies: number[] = [];

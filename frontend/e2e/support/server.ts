@@ -18,13 +18,16 @@ export function buildAll(): void {
 /** The first admin of the suite's own server, made from ADMIN_EMAIL at start-up (production has no demo accounts). */
 export const firstAdmin = { email: 'e2e-admin@clinic.test', password: 'E2e-first-admin-passphrase' };
 
-/** Starts the real API (which also serves the built SPA) on a free port and an in-memory store. */
-export async function startServer(): Promise<{ baseURL: string; stop: () => Promise<string> }> {
+/**
+ * Starts the real API (which also serves the built SPA) on a free port, on an in-memory store or
+ * on the database given (a second process on it shares everything through PostgreSQL).
+ */
+export async function startServer(databaseUrl = 'pglite://memory'): Promise<{ baseURL: string; stop: () => Promise<string> }> {
   const api = await startApi({
     entry: 'build',
     env: {
       NODE_ENV: 'production',
-      DATABASE_URL: 'pglite://memory',
+      DATABASE_URL: databaseUrl,
       CLINIC_TIMEZONE: 'Europe/London',
       LOG_LEVEL: 'warn',
       ADMIN_EMAIL: firstAdmin.email,
