@@ -134,6 +134,7 @@ describe('sign-in, roles and admin pages in a real browser', () => {
       'Patients',
       'Accounts',
       'Tokens',
+      'Webhooks',
       'Audit log',
       'My account',
     ]);

@@ -21,6 +21,7 @@ import { PatientsPage } from './features/patients/patients-page';
 import { SchedulePage } from './features/schedule/schedule-page';
 import { SitesPage } from './features/sites/sites-page';
 import { TokensPage } from './features/tokens/tokens-page';
+import { WebhooksPage } from './features/webhooks/webhooks-page';
 import { ClinicConfigRoute } from './lib/clinic-config';
 
 const screens: Record<PagePath, ReactNode> = {
@@ -33,6 +34,7 @@ const screens: Record<PagePath, ReactNode> = {
   '/my-day': <MyDayPage />,
   '/accounts': <AccountsPage />,
   '/tokens': <TokensPage />,
+  '/webhooks': <WebhooksPage />,
   '/audit': <AuditPage />,
   '/account': <MyAccountPage />,
 };

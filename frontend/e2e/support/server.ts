@@ -30,6 +30,8 @@ export async function startServer(databaseUrl = 'pglite://memory'): Promise<{ ba
       DATABASE_URL: databaseUrl,
       CLINIC_TIMEZONE: 'Europe/London',
       LOG_LEVEL: 'warn',
+      // The suite's webhook receiver listens on loopback.
+      WEBHOOK_ALLOW_PRIVATE: 'true',
       ADMIN_EMAIL: firstAdmin.email,
       ADMIN_PASSWORD: firstAdmin.password,
     },

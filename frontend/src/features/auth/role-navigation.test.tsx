@@ -49,6 +49,7 @@ describe('role-aware navigation', () => {
       'Patients',
       'Accounts',
       'Tokens',
+      'Webhooks',
       'Audit log',
       'My account',
     ]);
