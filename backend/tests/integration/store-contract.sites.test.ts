@@ -25,6 +25,13 @@ for (const engine of engines) {
       expect(await store.sites.list()).toEqual([expect.objectContaining({ id: main!.id, isDefault: true })]);
     });
 
+    it('keeps the first value of a server secret, for callers racing to make it and through a reset', async () => {
+      const values = await Promise.all(['a', 'b', 'c', 'd'].map((value) => store.secrets.getOrCreate('contract-secret', value)));
+      expect(new Set(values).size).toBe(1);
+      await store.reset();
+      expect(await store.secrets.getOrCreate('contract-secret', 'e')).toBe(values[0]);
+    });
+
     it('creates, reads, lists (default first, then by name) and changes sites; null for an unknown id', async () => {
       const south = await store.sites.create({ name: 'South', address: '9 Quay', timezone: 'Europe/London' });
       const east = await store.sites.create({ name: 'East', address: null, timezone: 'America/New_York' });

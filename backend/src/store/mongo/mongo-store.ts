@@ -7,6 +7,7 @@ import { mongoTimeOff } from './time-off.js';
 import { mongoVisitTypes } from './visit-types.js';
 import { ensureDefaultSite, mongoSites } from './sites.js';
 import { ensureOutboxCursor, mongoWebhooks } from './webhooks.js';
+import { mongoSecrets } from './secrets.js';
 import { mongoAudit, resetMongoAudit } from './audit.js';
 import { mongoIdempotency } from './idempotency.js';
 import { createIndexes, dropReplacedIndexes } from './indexes.js';
@@ -61,6 +62,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
     visitTypes: mongoVisitTypes(models),
     sites: mongoSites(models),
     webhooks: mongoWebhooks(connection, models),
+    secrets: mongoSecrets(models),
     idempotency: mongoIdempotency(models),
     audit: audit.repository,
     accounts: mongoAccounts(models),

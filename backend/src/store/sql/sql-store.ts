@@ -10,6 +10,7 @@ import { sqlTimeOff } from './time-off.js';
 import { sqlVisitTypes } from './visit-types.js';
 import { sqlSites } from './sites.js';
 import { sqlWebhooks } from './webhooks.js';
+import { sqlSecrets } from './secrets.js';
 import { sqlIdempotency } from './idempotency.js';
 import { migrate } from './migrate.js';
 import { sqlDoctors, sqlPatients } from './people.js';
@@ -28,6 +29,7 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
     visitTypes: sqlVisitTypes(db),
     sites: sqlSites(db),
     webhooks: sqlWebhooks(db),
+    secrets: sqlSecrets(db),
     idempotency: sqlIdempotency(db),
     audit: sqlAudit(db),
     accounts: sqlAccounts(db),

@@ -1,0 +1,5 @@
+/** Secrets the server makes for itself and every process shares. */
+export interface SecretRepository {
+  /** The stored secret of this name, or `value` stored now if there is none: every caller gets the same one. */
+  getOrCreate(name: string, value: string): Promise<string>;
+}
