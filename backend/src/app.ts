@@ -22,6 +22,10 @@ import { siteDirectory } from './services/sites.js';
 import { webhooksController } from './controllers/webhooks.js';
 import { webhooksRouter } from './routes/webhooks.js';
 import { webhookService } from './services/webhooks.js';
+import { offersController, waitlistController } from './controllers/waitlist.js';
+import { offersRouter, waitlistRouter } from './routes/waitlist.js';
+import { patientLinks } from './services/patient-links.js';
+import { waitlistService } from './services/waitlist.js';
 import { createMetrics, instrumentStore } from './runtime/metrics.js';
 import { authenticate } from './middleware/authenticate.js';
 import { authorize } from './middleware/authorize.js';
@@ -67,7 +71,7 @@ export type AppDependencies = {
     | 'metricsToken'
     | 'patientReadsPerMinute'
   > &
-    Partial<Pick<AppConfig, 'publicUrl' | 'webhookAllowPrivate' | 'webhookClaimSeconds'>>;
+    Partial<Pick<AppConfig, 'publicUrl' | 'webhookAllowPrivate' | 'webhookClaimSeconds' | 'port' | 'waitlistHoldMinutes'>>;
   logger: Logger;
   /** The built SPA to serve at `/`; omitted in API-only tests. */
   frontendDir?: string;
@@ -75,6 +79,9 @@ export type AppDependencies = {
   /** Shown on the sign-in page only when the demo clinic (and its accounts) is in this store. */
   demoAccounts?: readonly DemoAccount[];
 };
+
+// Links in mails must reach this server from a patient's phone: PUBLIC_URL, else this machine.
+const LINKS_PER_MINUTE = 60;
 
 // A lost notice is made up for within a second; proxies drop a stream silent for a minute.
 const EVENTS_POLL_MS = 1000;
@@ -107,6 +114,12 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   const events = eventsController(liveEvents(store, logger, { pollMs: EVENTS_POLL_MS }), audit, {
     timezone: config.clinic.timezone,
     heartbeatMs: EVENTS_HEARTBEAT_MS,
+  });
+  const links = patientLinks(store, (path) => `${config.publicUrl ?? `http://localhost:${config.port ?? 3000}`}${path}`);
+  const waitlist = waitlistService(store, sites, audit, links, logger, {
+    clinic: { ...config.clinic, horizonDays: config.bookingHorizonDays },
+    holdMinutes: config.waitlistHoldMinutes ?? 15,
+    clock,
   });
   const sessions = sessionService(store, config.auth, loginThrottle(clock), clock, audit);
   const accounts = accountService(store, clock, audit);
@@ -185,6 +198,9 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   mount('/patients', patientsRouter(patientsController(directory, appointments, config.clinic.timezone)));
   mount('/sites', sitesRouter(sitesController(sites)));
   mount('/webhooks', webhooksRouter(webhooksController(webhooks)));
+  mount('/waitlist', waitlistRouter(waitlistController(waitlist)));
+  api.use('/offers', rateLimiter(LINKS_PER_MINUTE));
+  mount('/offers', offersRouter(offersController(waitlist, config.clinic.timezone)));
   mount(
     '/appointments',
     appointmentsRouter(appointmentHandlers, { idempotency: idempotency(store, logger, audit), bookingOutcome: bookingOutcome(metrics) }),
@@ -210,5 +226,7 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   app.locals.closeStreams = events.closeAll;
   // The server process runs the webhook worker (server.ts); tests drive rounds themselves.
   app.locals.webhooks = webhooks;
+  app.locals.waitlist = waitlist;
+  app.locals.links = links;
   return app;
 }

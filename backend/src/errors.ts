@@ -27,6 +27,11 @@ export const ERROR_CODES = {
     when: "the caller's role may not do this, or the request came from another site",
   },
   NOT_FOUND: { status: 404, message: 'Not found', when: 'the id is well-formed but nothing has it' },
+  LINK_INVALID: {
+    status: 404,
+    message: 'This link is not valid or has expired',
+    when: 'a patient link or offer link is malformed, forged, for another purpose, or past its expiry',
+  },
   BOOKING_CONFLICT: {
     status: 409,
     message: 'Time slot not available',
@@ -50,8 +55,18 @@ export const ERROR_CODES = {
   },
   SLOT_HELD: {
     status: 409,
-    message: 'Someone else is holding this time slot',
-    when: 'another client holds the slot for a booking in progress',
+    message: 'This time is held for a patient on the waitlist',
+    when: "the doctor's time is held for a waitlisted patient who has been offered it",
+  },
+  OFFER_EXPIRED: {
+    status: 409,
+    message: 'This offer has expired and the time has gone to the next patient waiting',
+    when: 'a waitlist offer is accepted after its hold ran out',
+  },
+  OFFER_CLOSED: {
+    status: 409,
+    message: 'This offer has already been answered',
+    when: 'a waitlist offer is accepted or declined after it was accepted, declined or withdrawn',
   },
   INVALID_TRANSITION: {
     status: 409,
@@ -147,6 +162,8 @@ export class ServiceUnavailableError extends AppError {
 
 export const bookingConflict = () => new ConflictError('BOOKING_CONFLICT');
 export const patientConflict = () => new ConflictError('PATIENT_CONFLICT');
+export const slotHeld = () =>
+  new ConflictError('SLOT_HELD', 'This time is held for a patient on the waitlist until they answer the offer or the hold runs out');
 
 /** A booking or a move into the doctor's time off: nothing was written. */
 export const timeOffRefusal = () => new BusinessRuleError('OUTSIDE_WORKING_HOURS', 'The doctor is off at that time');
@@ -157,6 +174,7 @@ const STATUS_WORDS: Record<string, string> = {
   COMPLETED: 'completed',
   NO_SHOW: 'no-show',
   CANCELLED: 'cancelled',
+  HELD: 'held',
 };
 /** The 409 for a step the appointment's status does not allow, e.g. "A completed appointment cannot be cancelled". */
 export function invalidTransition(status: string, doing: string): ConflictError {

@@ -9,12 +9,14 @@ import { demoAccountsIn, type DemoAccount } from './seed/demo-access.js';
 import { seedDemoData, type SeedSummary } from './seed/demo-data.js';
 import { describeStore, describeTarget, openStore } from './store/open-store.js';
 import type { WebhookService } from './services/webhooks.js';
+import type { WaitlistService } from './services/waitlist.js';
 import type { Store } from './store/store.js';
 
 const frontendDir = fileURLToPath(new URL('../../frontend/dist', import.meta.url));
 const SHUTDOWN_GRACE_MS = 10_000;
 // Deliveries also start soon after any change the store hears of; this catches retries coming due.
 const WEBHOOK_ROUND_MS = 1_000;
+const WAITLIST_ROUND_MS = 1_000;
 
 async function seedIfWanted(store: Store, config: AppConfig): Promise<SeedSummary | undefined> {
   // Demo data only where it cannot surprise anyone: a fresh embedded store, or when asked for.
@@ -130,9 +132,12 @@ async function main() {
   });
   // Every process runs the worker: each delivery is claimed in the database by one of them.
   const stopWebhooks = (app.locals.webhooks as WebhookService).start(WEBHOOK_ROUND_MS);
+  // So does the waitlist's: every offer is placed by whichever process moves its freed slot's round.
+  const stopWaitlist = (app.locals.waitlist as WaitlistService).start(WAITLIST_ROUND_MS);
   shutdownOn(server, store, logger, () => {
     (app.locals.closeStreams as () => void)();
     void stopWebhooks();
+    void stopWaitlist();
   });
 }
 

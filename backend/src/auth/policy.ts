@@ -63,6 +63,13 @@ export const POLICY: Readonly<Record<string, Rule>> = {
   'GET /api/webhooks': ADMIN,
   'DELETE /api/webhooks/:id': ADMIN,
   'GET /api/webhooks/:id/deliveries': ADMIN,
+  'POST /api/waitlist': DESK,
+  'GET /api/waitlist': DESK,
+  'DELETE /api/waitlist/:id': DESK,
+  // A patient answering an offer has no account: the signed link is the key.
+  'GET /api/offers/:token': 'public',
+  'POST /api/offers/:token/accept': 'public',
+  'POST /api/offers/:token/decline': 'public',
 
   'POST /api/patients': DESK,
   'GET /api/patients': DESK,

@@ -32,6 +32,7 @@ import { timeOffRoutes } from './time-off-routes.js';
 import { visitTypeRoutes } from './visit-type-routes.js';
 import { siteRoutes } from './site-routes.js';
 import { webhookRoutes } from './webhook-routes.js';
+import { waitlistRoutes } from './waitlist-routes.js';
 import { ruleFor } from '../auth/policy.js';
 import { accessRoutes, securitySchemes } from './access-routes.js';
 import { createDoctorBody, doctorSchema, listDoctorsQuery, updateDoctorBody } from '../schemas/doctors.js';
@@ -165,6 +166,7 @@ function appointmentRoutes(): RouteConfig[] {
           ...WRITE_ERRORS,
           ERRORS.notFound,
           ERRORS.booking,
+          ERRORS.held,
           ERRORS.patient,
           ERRORS.inProgress,
           ERRORS.past,
@@ -178,6 +180,7 @@ function appointmentRoutes(): RouteConfig[] {
       path: '/api/appointments',
       tags: ['Appointments'],
       summary: 'List, filtered by doctor, patient, status, clinic-local date or [from, to), and paged',
+      description: 'Waitlist holds (status HELD) are offers, not yet appointments: they are listed only when ?status=HELD asks for them.',
       request: { headers: requestHeaders, query: describePaging(asQuery(listAppointmentsQuery)) },
       responses: { ...ok(200, 'One page, earliest first', listEnvelope(appointmentSchema)), ...errorResponses([ERRORS.validation]) },
     },
@@ -294,6 +297,7 @@ export function buildOpenApiDocument() {
     ...visitTypeRoutes(),
     ...siteRoutes(),
     ...webhookRoutes(),
+    ...waitlistRoutes(),
     ...calendarRoutes(),
     ...auditRoutes(),
     ...accessRoutes(),

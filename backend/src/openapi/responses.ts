@@ -33,6 +33,10 @@ export const ERRORS = {
   tooManyAttempts: row('TOO_MANY_ATTEMPTS'),
   internal: row('INTERNAL_ERROR'),
   unavailable: row('SERVICE_UNAVAILABLE'),
+  held: row('SLOT_HELD'),
+  linkInvalid: row('LINK_INVALID'),
+  offerExpired: row('OFFER_EXPIRED'),
+  offerClosed: row('OFFER_CLOSED'),
 };
 
 export const COMMON_ERRORS = [ERRORS.rate, ERRORS.internal, ERRORS.unavailable];

@@ -9,7 +9,9 @@ import type { Store } from '../store/store.js';
 import { EVENT_TYPES } from './live-events.js';
 import { checkWebhookTarget } from './webhook-target.js';
 
-const ACTIONS = Object.keys(EVENT_TYPES);
+/** The waitlist's audit actions that integrators hear of; the record names the offer. */
+const WAITLIST_EVENTS = { 'waitlist.offer': 'waitlist.offered', 'waitlist.accept': 'waitlist.accepted' } as const;
+const ACTIONS = [...Object.keys(EVENT_TYPES), ...Object.keys(WAITLIST_EVENTS)];
 const BATCH = 200;
 // A few at a time, so that several processes share a burst rather than one taking it all.
 const CLAIM_BATCH = 5;
@@ -59,19 +61,30 @@ export function webhookService(store: Store, logger: Logger, options: Options) {
     }
   }
 
+  /** What an event carries: the appointment, and for a waitlist event the offer too (its hold, or the booking it became). */
+  async function dataOf(record: AuditRecord & { resourceId: string }) {
+    if (!(record.action in WAITLIST_EVENTS)) {
+      const appointment = await store.appointments.get(record.resourceId);
+      return appointment && { appointment: presentAppointment(appointment, options.clinicZone) };
+    }
+    const offer = await store.waitlist.offer(record.resourceId);
+    if (!offer) return null;
+    const { appointment, patient: _patient, ...rest } = offer;
+    return {
+      offer: { ...rest, start: rest.start.toISOString(), end: rest.end.toISOString(), expiresAt: rest.expiresAt.toISOString() },
+      appointment: appointment && presentAppointment(appointment, options.clinicZone),
+    };
+  }
+
   async function deliveriesOf(record: AuditRecord, endpoints: WebhookEndpoint[]) {
-    const type = EVENT_TYPES[record.action as keyof typeof EVENT_TYPES] as WebhookEvent;
+    const type = (EVENT_TYPES[record.action as keyof typeof EVENT_TYPES] ??
+      WAITLIST_EVENTS[record.action as keyof typeof WAITLIST_EVENTS]) as WebhookEvent;
     // An endpoint hears of what happens after it was registered.
     const listening = endpoints.filter((endpoint) => endpoint.events.includes(type) && endpoint.createdAt <= record.at);
     if (listening.length === 0 || !record.resourceId) return [];
-    const appointment = await store.appointments.get(record.resourceId);
-    if (!appointment) return [];
-    const payload = {
-      id: eventId(record.seq),
-      type,
-      createdAt: record.at.toISOString(),
-      data: { appointment: presentAppointment(appointment, options.clinicZone) },
-    };
+    const data = await dataOf({ ...record, resourceId: record.resourceId });
+    if (!data) return [];
+    const payload = { id: eventId(record.seq), type, createdAt: record.at.toISOString(), data };
     // Due now by the worker's own clock, which also counts the day of retries from here.
     const createdAt = clock();
     return listening.map((endpoint) => ({ endpointId: endpoint.id, eventSeq: record.seq, eventType: type, payload, createdAt }));

@@ -6,6 +6,7 @@ import type { SiteRepository } from './ports/sites.js';
 import type { VisitTypeRepository } from './ports/visit-types.js';
 import type { WebhookRepository } from './ports/webhooks.js';
 import type { SecretRepository } from './ports/secrets.js';
+import type { WaitlistRepository } from './ports/waitlist.js';
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 /** A working window in wall time at a site (none: the default site). */
@@ -39,10 +40,23 @@ export type Patient = {
   updatedAt: Date;
 };
 
-export type AppointmentStatus = 'BOOKED' | 'CHECKED_IN' | 'COMPLETED' | 'NO_SHOW' | 'CANCELLED';
+/** HELD: a slot offered to a waitlisted patient, kept from everyone else until they answer or the hold runs out. */
+export type AppointmentStatus = 'BOOKED' | 'CHECKED_IN' | 'COMPLETED' | 'NO_SHOW' | 'CANCELLED' | 'HELD';
 
 /** The statuses whose time no one else may have (SPEC): a cancelled or missed visit gives it back. */
 export const HOLDS_TIME = ['BOOKED', 'CHECKED_IN', 'COMPLETED'] as const satisfies readonly AppointmentStatus[];
+
+/** What the overlap rules keep apart: appointments that hold time, and waitlist holds. */
+export const KEEPS_TIME = [...HOLDS_TIME, 'HELD'] as const satisfies readonly AppointmentStatus[];
+
+/** What a list shows when it asks for no status: a hold is an offer, not yet anyone's appointment. */
+export const LISTED_BY_DEFAULT = [
+  'BOOKED',
+  'CHECKED_IN',
+  'COMPLETED',
+  'NO_SHOW',
+  'CANCELLED',
+] as const satisfies readonly AppointmentStatus[];
 
 /** A front-desk step: the status it leads to, when it was recorded and by whom (the caller's label). */
 export type StatusChange = { status: 'CHECKED_IN' | 'COMPLETED' | 'NO_SHOW'; at: Date; by: string };
@@ -250,6 +264,7 @@ export interface Store {
   readonly sites: SiteRepository;
   readonly webhooks: WebhookRepository;
   readonly secrets: SecretRepository;
+  readonly waitlist: WaitlistRepository;
   readonly idempotency: IdempotencyRepository;
   readonly audit: AuditRepository;
   readonly accounts: AccountRepository;

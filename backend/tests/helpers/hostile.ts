@@ -16,8 +16,9 @@ export async function openPgliteWithSql(): Promise<{ store: Store; db: SqlDataba
 }
 
 // Written on purpose by a refused request: the audit trail records the attempt, and the caller's
-// token or session notes when it was last used. None of them is data the request could change.
-const ACCESS_RECORDS = ['audit_log', 'audit_head', 'api_tokens', 'sessions'];
+// token or session notes when it was last used; the first link checked makes the server's signing
+// key. None of them is data the request could change.
+const ACCESS_RECORDS = ['audit_log', 'audit_head', 'api_tokens', 'sessions', 'app_secrets'];
 
 /**
  * Per table but the access records, a text that changes when any of its rows does. Tables are read

@@ -52,6 +52,8 @@ export function stubbedMongo() {
     });
   }
 
+  // Nobody is waiting unless a test says so: cancels and moves then record no freed time.
+  stub('WaitlistEntry', 'findOne', async () => null);
   const callsTo = (collection: string, method: string) => calls.filter((call) => call.collection === collection && call.method === method);
   return { connection, models, calls, callsTo, createdCollections, transaction, session, stub };
 }

@@ -8,8 +8,14 @@ import { apiClient, signInAs, testApp } from '../helpers/http.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 const PUBLIC = ['GET /api/health', 'GET /api/config', 'GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/logout'];
-// Calendar apps cannot sign in: the feed's key is its credential, checked by the feed itself.
-const KEYED = ['GET /api/doctors/{id}/calendar.ics'];
+// Calendar apps cannot sign in: the feed's key is its credential, checked by the feed itself. A
+// patient answering a waitlist offer has no account either: the signed link is the key.
+const KEYED = [
+  'GET /api/doctors/{id}/calendar.ics',
+  'GET /api/offers/{token}',
+  'POST /api/offers/{token}/accept',
+  'POST /api/offers/{token}/decline',
+];
 const SOME_ID = '0193a0c4-7b1e-7c8e-9d2a-5f3e1c2b4a6d';
 
 /** Every documented /api operation, with a well-formed id in place of each path parameter. */

@@ -94,13 +94,13 @@ describe('Mongo overlap query', () => {
     const since = new Date(input.start.getTime() - LONGEST_BUSY_MS);
     expect(probes[0]).toMatchObject({
       doctorId,
-      status: { $in: ['BOOKED', 'CHECKED_IN', 'COMPLETED'] },
+      status: { $in: ['BOOKED', 'CHECKED_IN', 'COMPLETED', 'HELD'] },
       start: { $gt: since, $lt: new Date('2030-05-06T10:40:00Z') },
       busyUntil: { $gt: input.start },
     });
     expect(probes[1]).toMatchObject({
       patientId,
-      status: { $in: ['BOOKED', 'CHECKED_IN', 'COMPLETED'] },
+      status: { $in: ['BOOKED', 'CHECKED_IN', 'COMPLETED', 'HELD'] },
       start: { $gt: since, $lt: input.end },
       end: { $gt: input.start },
     });

@@ -2,7 +2,7 @@ import { freeText, idSchema, isoDateTime, z } from './fields.js';
 
 const reason = freeText(500);
 
-export const appointmentStatus = z.enum(['BOOKED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW', 'CANCELLED']);
+export const appointmentStatus = z.enum(['BOOKED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW', 'CANCELLED', 'HELD']);
 
 export const bookAppointmentBody = z
   .object({

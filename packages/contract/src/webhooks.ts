@@ -1,6 +1,6 @@
 import { z } from './fields.js';
 
-/** The events a webhook can ask for: each is one change to an appointment. */
+/** The events a webhook can ask for: each is one change to an appointment, or a waitlist offer made or accepted. */
 export const WEBHOOK_EVENTS = [
   'appointment.booked',
   'appointment.cancelled',
@@ -8,6 +8,8 @@ export const WEBHOOK_EVENTS = [
   'appointment.checked_in',
   'appointment.completed',
   'appointment.no_show',
+  'waitlist.offered',
+  'waitlist.accepted',
 ] as const;
 
 export const createWebhookBody = z

@@ -7,7 +7,9 @@ import {
   type IdempotencyCompletion,
   type NewAppointment,
   type StatusChange,
+  LISTED_BY_DEFAULT,
 } from '../store.js';
+import { recordFreed } from './freed-slots.js';
 import type { MongoAuditWriter } from './audit.js';
 import { BOOKING_RETRY_POLICY, runBookingTransaction } from './booking-transaction.js';
 import { mongoCall } from './errors.js';
@@ -165,6 +167,7 @@ export function mongoAppointments(
               },
               { returnDocument: 'after', session },
             ).lean();
+            await recordFreed(models, current, session);
             const [view] = await appointmentViews(models, [moved!], session);
             await remember(idempotency, view!, session);
             await audit?.pending(entry, view!.id, session);
@@ -192,6 +195,7 @@ export function mongoAppointments(
             if (!current) throw new NotFoundError('Appointment not found');
             throw invalidTransition(current.status, 'cancelled');
           }
+          await recordFreed(models, updated, session);
           const [view] = await appointmentViews(models, [updated], session);
           await remember(idempotency, view!, session);
           await audit?.pending(entry, view!.id, session);
@@ -230,7 +234,7 @@ export function mongoAppointments(
         const filter = {
           ...(doctorId ? { doctorId: toObjectId(doctorId) } : {}),
           ...(patientId ? { patientId: toObjectId(patientId) } : {}),
-          ...(statuses ? { status: { $in: [...statuses] } } : {}),
+          status: { $in: [...(statuses ?? LISTED_BY_DEFAULT)] },
           ...(from || to ? { start: { ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) } } : {}),
         };
         const direction = newestFirst ? -1 : 1;

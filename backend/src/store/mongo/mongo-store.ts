@@ -8,6 +8,7 @@ import { mongoVisitTypes } from './visit-types.js';
 import { ensureDefaultSite, mongoSites } from './sites.js';
 import { ensureOutboxCursor, mongoWebhooks } from './webhooks.js';
 import { mongoSecrets } from './secrets.js';
+import { mongoWaitlist } from './waitlist.js';
 import { mongoAudit, resetMongoAudit } from './audit.js';
 import { mongoIdempotency } from './idempotency.js';
 import { createIndexes, dropReplacedIndexes } from './indexes.js';
@@ -63,6 +64,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
     sites: mongoSites(models),
     webhooks: mongoWebhooks(connection, models),
     secrets: mongoSecrets(models),
+    waitlist: mongoWaitlist(connection, models, audit.writer),
     idempotency: mongoIdempotency(models),
     audit: audit.repository,
     accounts: mongoAccounts(models),
@@ -86,6 +88,9 @@ export async function openMongoStore(uri: string): Promise<Store> {
         WebhookEndpoint,
         WebhookDelivery,
         OutboxCursor,
+        WaitlistEntry,
+        FreedSlot,
+        WaitlistOffer,
         BookingLock,
         IdempotencyRecord,
         Account,
@@ -104,6 +109,9 @@ export async function openMongoStore(uri: string): Promise<Store> {
         Site.deleteMany({ isDefault: false }),
         WebhookEndpoint.deleteMany(),
         WebhookDelivery.deleteMany(),
+        WaitlistEntry.deleteMany(),
+        FreedSlot.deleteMany(),
+        WaitlistOffer.deleteMany(),
         OutboxCursor.updateOne({ _id: 'webhooks' }, { $set: { lastSeq: 0 } }),
         BookingLock.deleteMany(),
         IdempotencyRecord.deleteMany(),

@@ -1,6 +1,6 @@
 import type { ClientSession, QueryFilter, Types } from 'mongoose';
-import { bookingConflict, patientConflict, type ConflictError } from '../../errors.js';
-import { HOLDS_TIME } from '../store.js';
+import { bookingConflict, patientConflict, slotHeld, type ConflictError } from '../../errors.js';
+import { KEEPS_TIME } from '../store.js';
 import type { AppointmentDoc } from './models/appointment.js';
 import type { Models } from './models/index.js';
 
@@ -8,7 +8,7 @@ import type { Models } from './models/index.js';
 export const LONGEST_BUSY_MS = (8 + 4) * 60 * 60_000;
 
 /**
- * Appointments that hold their time (HOLDS_TIME) of one doctor or patient and overlap [start, end). Half-open: one ending
+ * Appointments that keep their time (KEEPS_TIME: waitlist holds too) of one doctor or patient and overlap [start, end). Half-open: one ending
  * at 10:30 does not overlap one starting at 10:30. The doctor is busy until `busyUntil` (the
  * buffer included), the patient until `end`. An overlapping appointment cannot start more than
  * the longest busy time before `start`, so the index scan is bounded on both sides instead of
@@ -16,7 +16,7 @@ export const LONGEST_BUSY_MS = (8 + 4) * 60 * 60_000;
  */
 export const overlapping = (field: 'doctorId' | 'patientId', id: Types.ObjectId, start: Date, end: Date): QueryFilter<AppointmentDoc> => ({
   ...(field === 'doctorId' ? { doctorId: id, busyUntil: { $gt: start } } : { patientId: id, end: { $gt: start } }),
-  status: { $in: [...HOLDS_TIME] },
+  status: { $in: [...KEEPS_TIME] },
   start: { $gt: new Date(start.getTime() - LONGEST_BUSY_MS), $lt: end },
 });
 
@@ -29,7 +29,8 @@ export type OverlapProbe = {
   busyUntil: Date;
   except?: Types.ObjectId;
 };
-export type Conflict = 'doctor' | 'patient';
+/** held: the doctor's time is kept only by a waitlist hold. */
+export type Conflict = 'doctor' | 'held' | 'patient';
 
 /** Who already holds the time, the doctor first; asked one query after the other, as a transaction requires. */
 export async function findConflict({ Appointment }: Models, probe: OverlapProbe, session?: ClientSession): Promise<Conflict | null> {
@@ -39,9 +40,17 @@ export async function findConflict({ Appointment }: Models, probe: OverlapProbe,
       ...overlapping(field, probe[field], probe.start, field === 'doctorId' ? probe.busyUntil : probe.end),
       ...others,
     }).session(session ?? null);
-  if (await taken('doctorId')) return 'doctor';
+  if (await taken('doctorId')) {
+    const booked = await Appointment.exists({
+      ...overlapping('doctorId', probe.doctorId, probe.start, probe.busyUntil),
+      ...others,
+      status: { $in: KEEPS_TIME.filter((status) => status !== 'HELD') },
+    }).session(session ?? null);
+    return booked ? 'doctor' : 'held';
+  }
   if (await taken('patientId')) return 'patient';
   return null;
 }
 
-export const conflictError = (conflict: Conflict): ConflictError => (conflict === 'doctor' ? bookingConflict() : patientConflict());
+const CONFLICTS: Record<Conflict, () => ConflictError> = { doctor: bookingConflict, held: slotHeld, patient: patientConflict };
+export const conflictError = (conflict: Conflict): ConflictError => CONFLICTS[conflict]();

@@ -6,6 +6,7 @@ import { doctorLockKeys, takeBookingLocks } from './locks.js';
 import { isObjectIdHex, toObjectId } from './mapping.js';
 import type { Models } from './models/index.js';
 import type { TimeOffDoc } from './models/time-off.js';
+import { recordFreed } from './freed-slots.js';
 import { runTransaction } from './retry.js';
 import { appointmentViews } from './views.js';
 
@@ -82,8 +83,20 @@ export function mongoTimeOff(connection: Connection, models: Models): TimeOffRep
     remove: (id) =>
       mongoCall(async () => {
         if (!isObjectIdHex(id)) return null;
-        const doc = await TimeOff.findByIdAndDelete(id).lean();
-        return doc ? toTimeOff(doc as TimeOffDoc & { createdAt: Date }) : null;
+        const session = await connection.startSession();
+        try {
+          return await runTransaction(
+            session,
+            async () => {
+              const doc = await TimeOff.findByIdAndDelete(id, { session }).lean();
+              if (doc) await recordFreed(models, doc, session);
+              return doc ? toTimeOff(doc as TimeOffDoc & { createdAt: Date }) : null;
+            },
+            BOOKING_RETRY_POLICY,
+          );
+        } finally {
+          await session.endSession();
+        }
       }),
   };
 }

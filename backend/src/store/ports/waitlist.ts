@@ -40,7 +40,10 @@ export type WaitlistEntry = {
 };
 
 /** An offer with what a patient's page and email show: the held appointment and whose it is. */
-export type OfferView = WaitlistOffer & { appointment: AppointmentView | null; patient: { id: string; name: string; email: string | null } };
+export type OfferView = WaitlistOffer & {
+  appointment: AppointmentView | null;
+  patient: { id: string; name: string; email: string | null };
+};
 
 export type NewWaitlistEntry = {
   patientId: string;
@@ -70,18 +73,22 @@ export type NewHold = {
 export type OfferDecision = { accepted: true; appointment: AppointmentView } | { accepted: false; status: OfferStatus };
 
 export interface WaitlistRepository {
-  /** Null when the patient, doctor or visit type is unknown. */
-  add(entry: NewWaitlistEntry): Promise<WaitlistEntry | null>;
+  /** Null when the patient, doctor or visit type (of that doctor) is unknown. */
+  add(entry: NewWaitlistEntry, audit: AuditEntry): Promise<WaitlistEntry | null>;
   list(filter: WaitlistFilter): Promise<PageOf<WaitlistEntry>>;
   get(id: string): Promise<WaitlistEntry | null>;
   /** Marks it removed and withdraws its open offer (the hold is released); null when unknown. */
-  remove(id: string, audit: AuditEntry): Promise<WaitlistEntry | null>;
+  remove(id: string, now: Date, audit: AuditEntry): Promise<WaitlistEntry | null>;
   /** Waiting entries that may want a slot of this doctor (theirs or their specialty's), oldest first, none already offered this slot. */
   candidates(freedId: string, doctorId: string, specialty: string): Promise<WaitlistEntry[]>;
   /** Freed slots no offer is open on, oldest first. */
   openFreed(limit: number): Promise<FreedSlot[]>;
-  /** Places the hold; false when another process took the round, or the entry is no longer waiting. Throws the booking conflicts. */
-  hold(input: NewHold): Promise<{ offer: WaitlistOffer } | false>;
+  /**
+   * Places the hold and its offer, or writes nothing: 'round-taken' when another process placed
+   * this round first, 'entry-taken' when the entry is no longer waiting; throws the booking
+   * conflicts (the overlap rules) and OUTSIDE_WORKING_HOURS (time off) as booking does.
+   */
+  hold(input: NewHold): Promise<WaitlistOffer | 'round-taken' | 'entry-taken'>;
   /** Nobody in line fits: the freed slot is done with (unless the round moved on). */
   closeFreed(id: string, round: number): Promise<void>;
   offer(id: string): Promise<OfferView | null>;

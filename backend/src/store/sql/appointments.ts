@@ -5,6 +5,7 @@ import {
   invalidTransition,
   NotFoundError,
   patientConflict,
+  slotHeld,
   timeOffRefusal,
 } from '../../errors.js';
 import type { DayCache, DayChange } from './day-cache.js';
@@ -15,6 +16,7 @@ import {
   type DoctorDay,
   type IdempotencyCompletion,
   type StatusChange,
+  LISTED_BY_DEFAULT,
 } from '../store.js';
 import type { AuditEntry } from '../ports/audit.js';
 import { appendInTransaction, auditJson } from './audit.js';
@@ -22,6 +24,7 @@ import { bookingBatcher } from './booking-batch.js';
 import type { ChangeFeed } from './change-feed.js';
 import type { SqlClient, SqlDatabase } from './db.js';
 import { sqlCall } from './errors.js';
+import { FREED } from './freed-slots.js';
 import { newId } from './ids.js';
 import {
   APPOINTMENT_VIEW_COLUMNS,
@@ -36,16 +39,19 @@ import {
   type PatientRow,
 } from './rows.js';
 
-// The exclusion constraints' predicate (migration 008), word for word, so their partial indexes answer.
-const HOLDS_TIME = `status IN ('BOOKED', 'CHECKED_IN', 'COMPLETED')`;
+// The exclusion constraints' predicate (migration 018), word for word, so their partial indexes answer.
+const HOLDS_TIME = `status IN ('BOOKED', 'CHECKED_IN', 'COMPLETED', 'HELD')`;
 
 // The doctor's side of the exclusion constraint (migration 012): busy through the buffer.
 const DOCTOR_BUSY = `tstzrange(start_at, appointment_busy_until(end_at, buffer_minutes), '[)')`;
 
-// A fresh statement sees the winner that made the INSERT step aside; the doctor's conflict is named first.
+// A fresh statement sees the winner that made the INSERT step aside; the doctor's conflict is named
+// first, and a doctor's time kept only by a waitlist hold is named as such.
 const WHO_CONFLICTS = `
 SELECT
   EXISTS (SELECT 1 FROM appointments WHERE doctor_id = $1 AND ${HOLDS_TIME} AND ${DOCTOR_BUSY} && tstzrange($3, $5, '[)')) AS doctor,
+  EXISTS (SELECT 1 FROM appointments WHERE doctor_id = $1 AND ${HOLDS_TIME} AND status <> 'HELD' AND ${DOCTOR_BUSY} && tstzrange($3, $5, '[)'))
+    AS doctor_booked,
   EXISTS (SELECT 1 FROM appointments WHERE patient_id = $2 AND ${HOLDS_TIME} AND tstzrange(start_at, end_at, '[)') && tstzrange($3, $4, '[)')) AS patient`;
 
 const PARTICIPANTS = `
@@ -103,6 +109,8 @@ WITH updated AS (
   RETURNING *
 )
 SELECT ${APPOINTMENT_VIEW_COLUMNS} FROM updated a ${APPOINTMENT_VIEW_JOINS}`;
+
+const OLD_TIME = 'SELECT doctor_id, start_at, end_at FROM appointments WHERE id = $1';
 
 const DEADLOCK = '40P01';
 
@@ -168,6 +176,8 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
       const id = params[0] as string;
       const moving = statement === RESCHEDULE && isSqlId(id);
       if (moving) await tx.query(LOCK_DOCTOR_OF, [id, params[5] ?? null]);
+      // Under the doctor's lock no other move of this appointment can run before ours.
+      const old = moving ? (await tx.query<{ doctor_id: string; start_at: Date; end_at: Date }>(OLD_TIME, [id])).rows[0] : undefined;
       const updated = isSqlId(id) ? await tx.query<AppointmentViewRow>(statement, params) : { rows: [] };
       const row = updated.rows[0];
       if (!row) {
@@ -181,6 +191,8 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
       }
       const view = toAppointmentView(row);
       await remember(tx, idempotency, view);
+      const freed = old ?? { doctor_id: view.doctorId, start_at: view.start, end_at: view.end };
+      await tx.query(FREED, [newId(), freed.doctor_id, freed.start_at, freed.end_at, new Date()]);
       // Last: the chain's head stays locked from here until the commit.
       await appendInTransaction(tx, audit, view.id);
       return view;
@@ -258,7 +270,7 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
         if (outcome === 'changed') throw new ParticipantsChangedError();
         if (outcome === 'off') throw timeOffRefusal();
         if (outcome === 'taken') {
-          const who = await db.query<{ doctor: boolean; patient: boolean }>(WHO_CONFLICTS, [
+          const who = await db.query<{ doctor: boolean; doctor_booked: boolean; patient: boolean }>(WHO_CONFLICTS, [
             view.doctorId,
             view.patientId,
             view.start,
@@ -266,7 +278,9 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
             busyUntil,
           ]);
           // Neither: the winner was cancelled in between; the slot was still taken when we asked for it.
-          throw who.rows[0]?.patient && !who.rows[0].doctor ? patientConflict() : bookingConflict();
+          const found = who.rows[0];
+          if (found?.patient && !found.doctor) throw patientConflict();
+          throw found?.doctor && !found.doctor_booked ? slotHeld() : bookingConflict();
         }
         return view;
       }),
@@ -332,7 +346,7 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
         const where = `($1::uuid IS NULL OR a.doctor_id = $1) AND ($2::uuid IS NULL OR a.patient_id = $2)
           AND ($3::text[] IS NULL OR a.status = ANY ($3)) AND ($4::timestamptz IS NULL OR a.start_at >= $4)
           AND ($5::timestamptz IS NULL OR a.start_at < $5)`;
-        const params = [doctorId ?? null, patientId ?? null, statuses ?? null, from ?? null, to ?? null];
+        const params = [doctorId ?? null, patientId ?? null, statuses ?? LISTED_BY_DEFAULT, from ?? null, to ?? null];
         const order = newestFirst ? 'a.start_at DESC, a.id DESC' : 'a.start_at, a.id';
         const [rows, count] = await Promise.all([
           // The page is cut before the joins, so a day of 16,000 rows reads 100 patients, not 16,000.

@@ -11,6 +11,7 @@ import { sqlVisitTypes } from './visit-types.js';
 import { sqlSites } from './sites.js';
 import { sqlWebhooks } from './webhooks.js';
 import { sqlSecrets } from './secrets.js';
+import { sqlWaitlist } from './waitlist.js';
 import { sqlIdempotency } from './idempotency.js';
 import { migrate } from './migrate.js';
 import { sqlDoctors, sqlPatients } from './people.js';
@@ -30,6 +31,7 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
     sites: sqlSites(db),
     webhooks: sqlWebhooks(db),
     secrets: sqlSecrets(db),
+    waitlist: sqlWaitlist(db, feed),
     idempotency: sqlIdempotency(db),
     audit: sqlAudit(db),
     accounts: sqlAccounts(db),
@@ -48,7 +50,7 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
       try {
         await resetAuditTrail(db);
         await db.exec(
-          'TRUNCATE sessions, accounts, api_tokens, webhook_deliveries, webhook_endpoints, time_off, appointments, visit_types, patient_search_keys, patient_name_words, patients, doctors, idempotency_keys',
+          'TRUNCATE sessions, accounts, api_tokens, webhook_deliveries, webhook_endpoints, waitlist_offers, freed_slots, waitlist_entries, time_off, appointments, visit_types, patient_search_keys, patient_name_words, patients, doctors, idempotency_keys',
         );
         // The default site stays, as the migration made it: every clinic has one.
         await db.exec(`DELETE FROM sites WHERE NOT is_default; UPDATE sites SET name = 'Main site', address = NULL WHERE is_default`);

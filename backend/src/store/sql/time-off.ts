@@ -2,6 +2,7 @@ import type { TimeOff, TimeOffReason, TimeOffRepository } from '../store.js';
 import type { ChangeFeed } from './change-feed.js';
 import type { SqlDatabase } from './db.js';
 import { sqlCall } from './errors.js';
+import { FREED } from './freed-slots.js';
 import { newId } from './ids.js';
 import { APPOINTMENT_VIEW_COLUMNS, APPOINTMENT_VIEW_JOINS, isSqlId, toAppointmentView, type AppointmentViewRow } from './rows.js';
 
@@ -73,6 +74,7 @@ export function sqlTimeOff(db: SqlDatabase, feed: ChangeFeed): TimeOffRepository
           const row = rows.rows[0];
           // A new version of the doctor: bookings checked against the old one read it again.
           if (row) await tx.query(LOCK_DOCTOR, [row.doctor_id, new Date()]);
+          if (row) await tx.query(FREED, [newId(), row.doctor_id, row.start_at, row.end_at, new Date()]);
           return row ? toTimeOff(row) : null;
         });
         if (removed) feed.changed({ doctorId: removed.doctorId });

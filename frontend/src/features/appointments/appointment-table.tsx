@@ -7,6 +7,7 @@ const STATUS_LABELS: Record<Appointment['status'], string> = {
   COMPLETED: 'Completed',
   NO_SHOW: 'No-show',
   CANCELLED: 'Cancelled',
+  HELD: 'Held for waitlist',
 };
 
 export function StatusBadge({ status }: { status: Appointment['status'] }) {

@@ -19,7 +19,7 @@ const appointmentSchema = new Schema<AppointmentDoc>(
     patientId: { type: Schema.Types.ObjectId, required: true, ref: 'Patient' },
     start: { type: Date, required: true },
     end: { type: Date, required: true },
-    status: { type: String, required: true, enum: ['BOOKED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW', 'CANCELLED'] },
+    status: { type: String, required: true, enum: ['BOOKED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW', 'CANCELLED', 'HELD'] },
     reason: { type: String, default: null },
     cancelledAt: { type: Date, default: null },
     cancellationReason: { type: String, default: null },

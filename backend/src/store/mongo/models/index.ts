@@ -13,6 +13,7 @@ import { visitTypeModel } from './visit-type.js';
 import { siteModel } from './site.js';
 import { webhookModels } from './webhook.js';
 import { appSecretModel } from './app-secret.js';
+import { waitlistModels } from './waitlist.js';
 
 export function registerModels(connection: Connection) {
   return {
@@ -24,6 +25,7 @@ export function registerModels(connection: Connection) {
     Site: siteModel(connection),
     ...webhookModels(connection),
     AppSecret: appSecretModel(connection),
+    ...waitlistModels(connection),
     BookingLock: bookingLockModel(connection),
     IdempotencyRecord: idempotencyRecordModel(connection),
     AuditRecord: auditRecordModel(connection),
