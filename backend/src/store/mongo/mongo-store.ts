@@ -7,6 +7,7 @@ import { mongoTimeOff } from './time-off.js';
 import { mongoVisitTypes } from './visit-types.js';
 import { ensureDefaultSite, mongoSites } from './sites.js';
 import { ensureOutboxCursor, mongoWebhooks } from './webhooks.js';
+import { ensureMessagesCursor, MESSAGES_CURSOR, mongoMessages } from './messages.js';
 import { mongoSecrets } from './secrets.js';
 import { mongoAudit, resetMongoAudit } from './audit.js';
 import { mongoIdempotency } from './idempotency.js';
@@ -52,6 +53,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
   await backfillBusyUntil(models);
   await ensureDefaultSite(models);
   await ensureOutboxCursor(models);
+  await ensureMessagesCursor(models);
   const audit = mongoAudit(connection, models);
   return {
     kind: 'mongodb',
@@ -62,6 +64,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
     visitTypes: mongoVisitTypes(models),
     sites: mongoSites(models),
     webhooks: mongoWebhooks(connection, models),
+    messages: mongoMessages(connection, models),
     secrets: mongoSecrets(models),
     idempotency: mongoIdempotency(models),
     audit: audit.repository,
@@ -108,6 +111,11 @@ export async function openMongoStore(uri: string): Promise<Store> {
         BookingLock.deleteMany(),
         IdempotencyRecord.deleteMany(),
         resetMongoAudit(models),
+      ]);
+      await Promise.all([
+        models.Message.deleteMany(),
+        models.MessageTemplate.deleteMany(),
+        OutboxCursor.updateOne({ _id: MESSAGES_CURSOR }, { $set: { lastSeq: 0 } }),
       ]);
     },
     close: () => connection.close(),

@@ -12,6 +12,7 @@ import { timeOffModel } from './time-off.js';
 import { visitTypeModel } from './visit-type.js';
 import { siteModel } from './site.js';
 import { webhookModels } from './webhook.js';
+import { messageModels } from './message.js';
 import { appSecretModel } from './app-secret.js';
 
 export function registerModels(connection: Connection) {
@@ -23,6 +24,7 @@ export function registerModels(connection: Connection) {
     VisitType: visitTypeModel(connection),
     Site: siteModel(connection),
     ...webhookModels(connection),
+    ...messageModels(connection),
     AppSecret: appSecretModel(connection),
     BookingLock: bookingLockModel(connection),
     IdempotencyRecord: idempotencyRecordModel(connection),
