@@ -22,6 +22,11 @@ import { siteDirectory } from './services/sites.js';
 import { webhooksController } from './controllers/webhooks.js';
 import { webhooksRouter } from './routes/webhooks.js';
 import { webhookService } from './services/webhooks.js';
+import { messagesController } from './controllers/messages.js';
+import { messageTemplatesRouter, messagesRouter } from './routes/messages.js';
+import { messageService } from './services/messages.js';
+import { smtpMailer, type Mailer } from './services/messages/mailer.js';
+import { patientLinks } from './services/patient-links.js';
 import { createMetrics, instrumentStore } from './runtime/metrics.js';
 import { authenticate } from './middleware/authenticate.js';
 import { authorize } from './middleware/authorize.js';
@@ -67,11 +72,15 @@ export type AppDependencies = {
     | 'metricsToken'
     | 'patientReadsPerMinute'
   > &
-    Partial<Pick<AppConfig, 'publicUrl' | 'webhookAllowPrivate' | 'webhookClaimSeconds'>>;
+    Partial<
+      Pick<AppConfig, 'publicUrl' | 'webhookAllowPrivate' | 'webhookClaimSeconds' | 'smtpUrl' | 'mailFrom' | 'reminderHours' | 'port'>
+    >;
   logger: Logger;
   /** The built SPA to serve at `/`; omitted in API-only tests. */
   frontendDir?: string;
   clock?: () => Date;
+  /** Sends a message; built from SMTP_URL when absent (none without it). */
+  mailer?: Mailer;
   /** Shown on the sign-in page only when the demo clinic (and its accounts) is in this store. */
   demoAccounts?: readonly DemoAccount[];
 };
@@ -81,7 +90,15 @@ const EVENTS_POLL_MS = 1000;
 const EVENTS_HEARTBEAT_MS = 25_000;
 
 /** Builds the whole HTTP app from its dependencies; nothing here reads the environment. */
-export function createApp({ store: rawStore, config, logger, frontendDir, clock = () => new Date(), demoAccounts }: AppDependencies) {
+export function createApp({
+  store: rawStore,
+  config,
+  logger,
+  frontendDir,
+  clock = () => new Date(),
+  mailer,
+  demoAccounts,
+}: AppDependencies) {
   const metrics = createMetrics();
   const store = instrumentStore(rawStore, metrics);
   const cache = participantsCache(store);
@@ -91,6 +108,15 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
     clinicZone: config.clinic.timezone,
     allowPrivate: config.webhookAllowPrivate ?? false,
     claimMs: (config.webhookClaimSeconds ?? 60) * 1000,
+    clock,
+  });
+  const publicUrl = config.publicUrl ?? `http://localhost:${config.port ?? 3000}`;
+  const messages = messageService(store, logger, {
+    clinicZone: config.clinic.timezone,
+    reminderHours: config.reminderHours ?? [24, 2],
+    links: patientLinks(store, (path) => publicUrl + path),
+    claimMs: (config.webhookClaimSeconds ?? 60) * 1000,
+    mailer: mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom ?? 'clinic@localhost') : null),
     clock,
   });
   const directory = directoryService(store, cache, config.clinic.defaultSlotMinutes, audit, sites);
@@ -185,6 +211,9 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   mount('/patients', patientsRouter(patientsController(directory, appointments, config.clinic.timezone)));
   mount('/sites', sitesRouter(sitesController(sites)));
   mount('/webhooks', webhooksRouter(webhooksController(webhooks)));
+  const messageHandlers = messagesController(messages);
+  mount('/messages', messagesRouter(messageHandlers));
+  mount('/message-templates', messageTemplatesRouter(messageHandlers));
   mount(
     '/appointments',
     appointmentsRouter(appointmentHandlers, { idempotency: idempotency(store, logger, audit), bookingOutcome: bookingOutcome(metrics) }),
@@ -210,5 +239,6 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   app.locals.closeStreams = events.closeAll;
   // The server process runs the webhook worker (server.ts); tests drive rounds themselves.
   app.locals.webhooks = webhooks;
+  app.locals.messages = messages;
   return app;
 }

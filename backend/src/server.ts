@@ -9,6 +9,7 @@ import { demoAccountsIn, type DemoAccount } from './seed/demo-access.js';
 import { seedDemoData, type SeedSummary } from './seed/demo-data.js';
 import { describeStore, describeTarget, openStore } from './store/open-store.js';
 import type { WebhookService } from './services/webhooks.js';
+import type { MessageService } from './services/messages.js';
 import type { Store } from './store/store.js';
 
 const frontendDir = fileURLToPath(new URL('../../frontend/dist', import.meta.url));
@@ -130,9 +131,12 @@ async function main() {
   });
   // Every process runs the worker: each delivery is claimed in the database by one of them.
   const stopWebhooks = (app.locals.webhooks as WebhookService).start(WEBHOOK_ROUND_MS);
+  // Emails likewise: with PGlite this one process is the only worker.
+  const stopMessages = (app.locals.messages as MessageService).start(WEBHOOK_ROUND_MS);
   shutdownOn(server, store, logger, () => {
     (app.locals.closeStreams as () => void)();
     void stopWebhooks();
+    void stopMessages();
   });
 }
 

@@ -40,7 +40,10 @@ export type WaitlistEntry = {
 };
 
 /** An offer with what a patient's page and email show: the held appointment and whose it is. */
-export type OfferView = WaitlistOffer & { appointment: AppointmentView | null; patient: { id: string; name: string; email: string | null } };
+export type OfferView = WaitlistOffer & {
+  appointment: AppointmentView | null;
+  patient: { id: string; name: string; email: string | null };
+};
 
 export type NewWaitlistEntry = {
   patientId: string;
