@@ -40,7 +40,7 @@ export function mongoMessages(connection: Connection, { Message, MessageTemplate
       mongoCall(async () => {
         const filter = { ...(appointmentId !== undefined && { appointmentId }), ...(status && { status }) };
         const [docs, total] = await Promise.all([
-          Message.find(filter).sort({ createdAt: -1, sendAt: -1, _id: -1 }).skip(offset).limit(limit).lean(),
+          Message.find(filter).sort({ createdAt: -1, eventSeq: -1, sendAt: 1, _id: 1 }).skip(offset).limit(limit).lean(),
           Message.countDocuments(filter),
         ]);
         return { items: docs.map(toMessage), total };

@@ -88,7 +88,7 @@ export function sqlMessages(db: SqlDatabase): MessageRepository {
         const where = 'WHERE ($1::uuid IS NULL OR appointment_id = $1) AND ($2::text IS NULL OR status = $2)';
         const params = [appointmentId ?? null, status ?? null];
         const [rows, count] = await Promise.all([
-          db.query<MessageRow>(`SELECT * FROM messages ${where} ORDER BY created_at DESC, send_at DESC, id DESC LIMIT $3 OFFSET $4`, [
+          db.query<MessageRow>(`SELECT * FROM messages ${where} ORDER BY created_at DESC, event_seq DESC, send_at, id LIMIT $3 OFFSET $4`, [
             ...params,
             limit,
             offset,
