@@ -18,6 +18,7 @@ export const PAGES = [
   { path: '/my-day', label: 'My day', roles: ['doctor'] as readonly Role[] },
   { path: '/accounts', label: 'Accounts', roles: admin },
   { path: '/tokens', label: 'Tokens', roles: admin },
+  { path: '/messages', label: 'Messages', roles: desk },
   { path: '/webhooks', label: 'Webhooks', roles: admin },
   { path: '/audit', label: 'Audit log', roles: admin },
   // Only a real account has a password to change; with sign-in off there is none.
