@@ -15,10 +15,10 @@ export const PAGES = [
   { path: '/doctors', label: 'Doctors', roles: desk },
   { path: '/sites', label: 'Sites', roles: desk },
   { path: '/patients', label: 'Patients', roles: desk },
+  { path: '/messages', label: 'Messages', roles: desk },
   { path: '/my-day', label: 'My day', roles: ['doctor'] as readonly Role[] },
   { path: '/accounts', label: 'Accounts', roles: admin },
   { path: '/tokens', label: 'Tokens', roles: admin },
-  { path: '/messages', label: 'Messages', roles: desk },
   { path: '/webhooks', label: 'Webhooks', roles: admin },
   { path: '/audit', label: 'Audit log', roles: admin },
   // Only a real account has a password to change; with sign-in off there is none.
