@@ -24,8 +24,12 @@ import { webhooksRouter } from './routes/webhooks.js';
 import { webhookService } from './services/webhooks.js';
 import { offersController, waitlistController } from './controllers/waitlist.js';
 import { offersRouter, waitlistRouter } from './routes/waitlist.js';
-import { patientLinks } from './services/patient-links.js';
 import { waitlistService } from './services/waitlist.js';
+import { messagesController } from './controllers/messages.js';
+import { messageTemplatesRouter, messagesRouter } from './routes/messages.js';
+import { messageService } from './services/messages.js';
+import { smtpMailer, type Mailer } from './services/messages/mailer.js';
+import { patientLinks } from './services/patient-links.js';
 import { createMetrics, instrumentStore } from './runtime/metrics.js';
 import { authenticate } from './middleware/authenticate.js';
 import { authorize } from './middleware/authorize.js';
@@ -71,16 +75,30 @@ export type AppDependencies = {
     | 'metricsToken'
     | 'patientReadsPerMinute'
   > &
-    Partial<Pick<AppConfig, 'publicUrl' | 'webhookAllowPrivate' | 'webhookClaimSeconds' | 'port' | 'waitlistHoldMinutes'>>;
+    Partial<
+      Pick<
+        AppConfig,
+        | 'publicUrl'
+        | 'webhookAllowPrivate'
+        | 'webhookClaimSeconds'
+        | 'smtpUrl'
+        | 'mailFrom'
+        | 'reminderHours'
+        | 'port'
+        | 'waitlistHoldMinutes'
+      >
+    >;
   logger: Logger;
   /** The built SPA to serve at `/`; omitted in API-only tests. */
   frontendDir?: string;
   clock?: () => Date;
+  /** Sends a message; built from SMTP_URL when absent (none without it). */
+  mailer?: Mailer;
   /** Shown on the sign-in page only when the demo clinic (and its accounts) is in this store. */
   demoAccounts?: readonly DemoAccount[];
 };
 
-// Links in mails must reach this server from a patient's phone: PUBLIC_URL, else this machine.
+// A patient's link is tried a few times at most; a flood of guesses is someone else.
 const LINKS_PER_MINUTE = 60;
 
 // A lost notice is made up for within a second; proxies drop a stream silent for a minute.
@@ -88,7 +106,15 @@ const EVENTS_POLL_MS = 1000;
 const EVENTS_HEARTBEAT_MS = 25_000;
 
 /** Builds the whole HTTP app from its dependencies; nothing here reads the environment. */
-export function createApp({ store: rawStore, config, logger, frontendDir, clock = () => new Date(), demoAccounts }: AppDependencies) {
+export function createApp({
+  store: rawStore,
+  config,
+  logger,
+  frontendDir,
+  clock = () => new Date(),
+  mailer,
+  demoAccounts,
+}: AppDependencies) {
   const metrics = createMetrics();
   const store = instrumentStore(rawStore, metrics);
   const cache = participantsCache(store);
@@ -98,6 +124,16 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
     clinicZone: config.clinic.timezone,
     allowPrivate: config.webhookAllowPrivate ?? false,
     claimMs: (config.webhookClaimSeconds ?? 60) * 1000,
+    clock,
+  });
+  const publicUrl = config.publicUrl ?? `http://localhost:${config.port ?? 3000}`;
+  const links = patientLinks(store, (path) => publicUrl + path);
+  const messages = messageService(store, logger, {
+    clinicZone: config.clinic.timezone,
+    reminderHours: config.reminderHours ?? [24, 2],
+    links,
+    claimMs: (config.webhookClaimSeconds ?? 60) * 1000,
+    mailer: mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom ?? 'clinic@localhost') : null),
     clock,
   });
   const directory = directoryService(store, cache, config.clinic.defaultSlotMinutes, audit, sites);
@@ -115,7 +151,6 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
     timezone: config.clinic.timezone,
     heartbeatMs: EVENTS_HEARTBEAT_MS,
   });
-  const links = patientLinks(store, (path) => `${config.publicUrl ?? `http://localhost:${config.port ?? 3000}`}${path}`);
   const waitlist = waitlistService(store, sites, audit, links, logger, {
     clinic: { ...config.clinic, horizonDays: config.bookingHorizonDays },
     holdMinutes: config.waitlistHoldMinutes ?? 15,
@@ -201,6 +236,9 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   mount('/waitlist', waitlistRouter(waitlistController(waitlist)));
   api.use('/offers', rateLimiter(LINKS_PER_MINUTE));
   mount('/offers', offersRouter(offersController(waitlist, config.clinic.timezone)));
+  const messageHandlers = messagesController(messages);
+  mount('/messages', messagesRouter(messageHandlers));
+  mount('/message-templates', messageTemplatesRouter(messageHandlers));
   mount(
     '/appointments',
     appointmentsRouter(appointmentHandlers, { idempotency: idempotency(store, logger, audit), bookingOutcome: bookingOutcome(metrics) }),
@@ -228,5 +266,6 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   app.locals.webhooks = webhooks;
   app.locals.waitlist = waitlist;
   app.locals.links = links;
+  app.locals.messages = messages;
   return app;
 }

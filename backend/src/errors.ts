@@ -90,6 +90,11 @@ export const ERROR_CODES = {
     message: 'This Idempotency-Key was already used with a different request',
     when: 'the Idempotency-Key was used before with a different body',
   },
+  INVALID_TEMPLATE: {
+    status: 422,
+    message: 'The template cannot be read',
+    when: 'a message template is not valid Mustache (an unclosed tag or section); details name the part',
+  },
   RATE_LIMITED: {
     status: 429,
     message: 'Too many requests; slow down and retry shortly',

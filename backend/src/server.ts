@@ -10,6 +10,7 @@ import { seedDemoData, type SeedSummary } from './seed/demo-data.js';
 import { describeStore, describeTarget, openStore } from './store/open-store.js';
 import type { WebhookService } from './services/webhooks.js';
 import type { WaitlistService } from './services/waitlist.js';
+import type { MessageService } from './services/messages.js';
 import type { Store } from './store/store.js';
 
 const frontendDir = fileURLToPath(new URL('../../frontend/dist', import.meta.url));
@@ -134,10 +135,13 @@ async function main() {
   const stopWebhooks = (app.locals.webhooks as WebhookService).start(WEBHOOK_ROUND_MS);
   // So does the waitlist's: every offer is placed by whichever process moves its freed slot's round.
   const stopWaitlist = (app.locals.waitlist as WaitlistService).start(WAITLIST_ROUND_MS);
+  // Emails likewise: with PGlite this one process is the only worker.
+  const stopMessages = (app.locals.messages as MessageService).start(WEBHOOK_ROUND_MS);
   shutdownOn(server, store, logger, () => {
     (app.locals.closeStreams as () => void)();
     void stopWebhooks();
     void stopWaitlist();
+    void stopMessages();
   });
 }
 

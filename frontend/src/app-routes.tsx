@@ -14,6 +14,7 @@ import { BookingPage } from './features/booking/booking-page';
 import { WeekPage } from './features/calendar/week-page';
 import { DoctorPage } from './features/doctors/doctor-page';
 import { DoctorsPage } from './features/doctors/doctors-page';
+import { MessagesPage } from './features/messages/messages-page';
 import { MyAccountPage } from './features/my-account/my-account-page';
 import { MyDayPage } from './features/my-day/my-day-page';
 import { PatientPage } from './features/patients/patient-page';
@@ -34,6 +35,7 @@ const screens: Record<PagePath, ReactNode> = {
   '/my-day': <MyDayPage />,
   '/accounts': <AccountsPage />,
   '/tokens': <TokensPage />,
+  '/messages': <MessagesPage />,
   '/webhooks': <WebhooksPage />,
   '/audit': <AuditPage />,
   '/account': <MyAccountPage />,

@@ -70,6 +70,12 @@ export const POLICY: Readonly<Record<string, Rule>> = {
   'GET /api/offers/:token': 'public',
   'POST /api/offers/:token/accept': 'public',
   'POST /api/offers/:token/decline': 'public',
+  // Messages carry patients' addresses and visits: the desk reads them, only admins reword them.
+  'GET /api/messages': DESK,
+  'GET /api/messages/:id': DESK,
+  'GET /api/message-templates': DESK,
+  'PUT /api/message-templates/:kind': ADMIN,
+  'DELETE /api/message-templates/:kind': ADMIN,
 
   'POST /api/patients': DESK,
   'GET /api/patients': DESK,

@@ -23,6 +23,23 @@ function trustedProxies(env: { TRUSTED_PROXIES?: string; TRUST_PROXY: 'true' | '
 
 const hour = z.coerce.number().int().min(0).max(24);
 
+// "24,2": reminders that many hours before the start, each a positive number (fractions allowed);
+// empty, as compose passes an unset variable, is the default.
+const reminderHours = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z
+    .string()
+    .default('24,2')
+    .transform((value, context) => {
+      const hours = value.split(',').map((part) => (part.trim() === '' ? Number.NaN : Number(part)));
+      if (hours.some((lead) => !Number.isFinite(lead) || lead <= 0 || lead > 24 * 60)) {
+        context.addIssue({ code: 'custom', message: 'must be a comma-separated list of positive hours, such as 24,2' });
+        return z.NEVER;
+      }
+      return [...new Set(hours)].sort((a, b) => b - a);
+    }),
+);
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -53,6 +70,9 @@ const envSchema = z
       .min(1)
       .max(7 * 24 * 60)
       .default(15),
+    SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
+    MAIL_FROM: optional(z.string().trim().min(3)),
+    REMINDER_HOURS: reminderHours,
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20000),
     SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
     SERVE_FRONTEND: z.enum(['true', 'false']).default('true'),
@@ -149,6 +169,11 @@ export type AppConfig = Readonly<{
   webhookClaimSeconds?: number;
   /** How long a slot offered to a waitlisted patient is kept for them before it goes to the next. */
   waitlistHoldMinutes?: number;
+  /** Where patients' emails go out; unset: nothing is sent and every message stays readable in the SPA. */
+  smtpUrl?: string;
+  mailFrom?: string;
+  /** How many hours before the start each reminder goes out, largest first. */
+  reminderHours?: readonly number[];
 }>;
 
 export class ConfigError extends Error {}
@@ -181,6 +206,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === 'true',
     webhookClaimSeconds: env.WEBHOOK_CLAIM_SECONDS,
     waitlistHoldMinutes: env.WAITLIST_HOLD_MINUTES,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM ?? 'clinic@localhost',
+    reminderHours: Object.freeze(env.REMINDER_HOURS),
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     seedDemo: env.SEED_DEMO,
     serveFrontend: env.SERVE_FRONTEND === 'true',

@@ -33,6 +33,7 @@ import { visitTypeRoutes } from './visit-type-routes.js';
 import { siteRoutes } from './site-routes.js';
 import { webhookRoutes } from './webhook-routes.js';
 import { waitlistRoutes } from './waitlist-routes.js';
+import { messageRoutes } from './message-routes.js';
 import { ruleFor } from '../auth/policy.js';
 import { accessRoutes, securitySchemes } from './access-routes.js';
 import { createDoctorBody, doctorSchema, listDoctorsQuery, updateDoctorBody } from '../schemas/doctors.js';
@@ -298,6 +299,7 @@ export function buildOpenApiDocument() {
     ...siteRoutes(),
     ...webhookRoutes(),
     ...waitlistRoutes(),
+    ...messageRoutes(),
     ...calendarRoutes(),
     ...auditRoutes(),
     ...accessRoutes(),

@@ -25,6 +25,7 @@ export const ERRORS = {
   past: row('PAST_APPOINTMENT'),
   hours: row('OUTSIDE_WORKING_HOURS'),
   reused: row('IDEMPOTENCY_KEY_REUSED'),
+  invalidTemplate: row('INVALID_TEMPLATE'),
   rate: row('RATE_LIMITED'),
   unauthenticated: row('UNAUTHENTICATED'),
   invalidCredentials: row('INVALID_CREDENTIALS'),

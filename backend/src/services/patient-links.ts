@@ -63,3 +63,12 @@ export function patientLinks(store: Pick<Store, 'secrets'>, publicUrl: (path: st
 }
 
 export type PatientLinks = ReturnType<typeof patientLinks>;
+
+const DAY = 24 * 60 * 60_000;
+
+/** An offer's link outlives its hold by a week, so a late click is told the offer expired, not that the link is bad. */
+export const offerLinkClaims = (offer: { id: string; expiresAt: Date }): LinkClaims => ({
+  purpose: 'offer',
+  id: offer.id,
+  expiresAt: new Date(offer.expiresAt.getTime() + 7 * DAY),
+});

@@ -2,7 +2,7 @@ import { clientAddress, currentCorrelationId } from '../config/context.js';
 import type { Logger } from '../config/logger.js';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import type { AuditEntry } from '../store/ports/audit.js';
-import type { NewWaitlistEntry, OfferView, WaitlistFilter, WaitlistOffer } from '../store/ports/waitlist.js';
+import type { NewWaitlistEntry, OfferView, WaitlistFilter } from '../store/ports/waitlist.js';
 import type { Store } from '../store/store.js';
 import type { AuditService } from './audit.js';
 import type { BookingPolicy } from './booking.js';
@@ -10,15 +10,6 @@ import type { PatientLinks } from './patient-links.js';
 import type { SiteDirectory } from './sites.js';
 import { waitlistOffers } from './waitlist-offers.js';
 import { offeredVisitType } from './visit-types.js';
-
-const DAY = 24 * 60 * 60_000;
-
-/** An offer's link outlives its hold by a week, so a late click is told the offer expired, not that the link is bad. */
-export const offerLinkClaims = (offer: Pick<WaitlistOffer, 'id' | 'expiresAt'>) => ({
-  purpose: 'offer' as const,
-  id: offer.id,
-  expiresAt: new Date(offer.expiresAt.getTime() + 7 * DAY),
-});
 
 const linkInvalid = () => new AppError('LINK_INVALID');
 

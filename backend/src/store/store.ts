@@ -5,6 +5,7 @@ import type { AccountRepository, SessionRepository, TokenRepository } from './ac
 import type { SiteRepository } from './ports/sites.js';
 import type { VisitTypeRepository } from './ports/visit-types.js';
 import type { WebhookRepository } from './ports/webhooks.js';
+import type { MessageRepository } from './ports/messages.js';
 import type { SecretRepository } from './ports/secrets.js';
 import type { WaitlistRepository } from './ports/waitlist.js';
 
@@ -263,6 +264,7 @@ export interface Store {
   readonly visitTypes: VisitTypeRepository;
   readonly sites: SiteRepository;
   readonly webhooks: WebhookRepository;
+  readonly messages: MessageRepository;
   readonly secrets: SecretRepository;
   readonly waitlist: WaitlistRepository;
   readonly idempotency: IdempotencyRepository;

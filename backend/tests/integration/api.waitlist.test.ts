@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PatientLinks } from '../../src/services/patient-links.js';
-import { offerLinkClaims, type WaitlistService } from '../../src/services/waitlist.js';
+import { offerLinkClaims, type PatientLinks } from '../../src/services/patient-links.js';
+import type { WaitlistService } from '../../src/services/waitlist.js';
 import type { WaitlistOffer } from '../../src/store/ports/waitlist.js';
 import { availableEngines, type OpenedStore } from '../helpers/engines.js';
 import { at, futureDate } from '../helpers/factories.js';

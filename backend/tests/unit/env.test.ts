@@ -28,6 +28,11 @@ describe('configuration', () => {
     [{ ADMIN_EMAIL: 'root@example.org' }, 'ADMIN_PASSWORD'],
     [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
     [{ DATABASE_READ_URL: 'mysql://replica/clinic' }, 'DATABASE_READ_URL'],
+    [{ SMTP_URL: 'http://mail.example.org' }, 'SMTP_URL'],
+    [{ REMINDER_HOURS: '24,soon' }, 'REMINDER_HOURS'],
+    [{ REMINDER_HOURS: '24,-2' }, 'REMINDER_HOURS'],
+    [{ REMINDER_HOURS: '24,,2' }, 'REMINDER_HOURS'],
+    [{ REMINDER_HOURS: '0' }, 'REMINDER_HOURS'],
   ])('stops on %o with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));
@@ -37,6 +42,16 @@ describe('configuration', () => {
     expect(loadConfig({ WEB_CONCURRENCY: '3' }).webConcurrency).toBe(3);
     expect(loadConfig({ WEB_CONCURRENCY: 'auto' }).webConcurrency).toBeGreaterThanOrEqual(1);
     expect(loadConfig({ WEB_CONCURRENCY: '' }).webConcurrency).toBe(1);
+  });
+
+  it('sends no mail without SMTP_URL, from clinic@localhost, with reminders 24 and 2 hours ahead by default', () => {
+    expect(loadConfig({})).toMatchObject({ smtpUrl: undefined, mailFrom: 'clinic@localhost', reminderHours: [24, 2] });
+    expect(loadConfig({ REMINDER_HOURS: '' }).reminderHours).toEqual([24, 2]);
+  });
+
+  it('reads SMTP_URL, MAIL_FROM and REMINDER_HOURS as a list of hours, largest first, without repeats', () => {
+    const config = loadConfig({ SMTP_URL: 'smtp://mail.example.org:2525', MAIL_FROM: 'desk@clinic.example', REMINDER_HOURS: '1.5, 48,48' });
+    expect(config).toMatchObject({ smtpUrl: 'smtp://mail.example.org:2525', mailFrom: 'desk@clinic.example', reminderHours: [48, 1.5] });
   });
 
   it('reads a comma-separated list of CORS origins', () => {

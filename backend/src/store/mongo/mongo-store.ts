@@ -7,6 +7,7 @@ import { mongoTimeOff } from './time-off.js';
 import { mongoVisitTypes } from './visit-types.js';
 import { ensureDefaultSite, mongoSites } from './sites.js';
 import { ensureOutboxCursor, mongoWebhooks } from './webhooks.js';
+import { ensureMessagesCursor, MESSAGES_CURSOR, mongoMessages } from './messages.js';
 import { mongoSecrets } from './secrets.js';
 import { mongoWaitlist } from './waitlist.js';
 import { mongoAudit, resetMongoAudit } from './audit.js';
@@ -53,6 +54,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
   await backfillBusyUntil(models);
   await ensureDefaultSite(models);
   await ensureOutboxCursor(models);
+  await ensureMessagesCursor(models);
   const audit = mongoAudit(connection, models);
   return {
     kind: 'mongodb',
@@ -63,6 +65,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
     visitTypes: mongoVisitTypes(models),
     sites: mongoSites(models),
     webhooks: mongoWebhooks(connection, models),
+    messages: mongoMessages(connection, models),
     secrets: mongoSecrets(models),
     waitlist: mongoWaitlist(connection, models, audit.writer),
     idempotency: mongoIdempotency(models),
@@ -116,6 +119,11 @@ export async function openMongoStore(uri: string): Promise<Store> {
         BookingLock.deleteMany(),
         IdempotencyRecord.deleteMany(),
         resetMongoAudit(models),
+      ]);
+      await Promise.all([
+        models.Message.deleteMany(),
+        models.MessageTemplate.deleteMany(),
+        OutboxCursor.updateOne({ _id: MESSAGES_CURSOR }, { $set: { lastSeq: 0 } }),
       ]);
     },
     close: () => connection.close(),

@@ -10,6 +10,7 @@ import { sqlTimeOff } from './time-off.js';
 import { sqlVisitTypes } from './visit-types.js';
 import { sqlSites } from './sites.js';
 import { sqlWebhooks } from './webhooks.js';
+import { sqlMessages } from './messages.js';
 import { sqlSecrets } from './secrets.js';
 import { sqlWaitlist } from './waitlist.js';
 import { sqlIdempotency } from './idempotency.js';
@@ -30,6 +31,7 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
     visitTypes: sqlVisitTypes(db),
     sites: sqlSites(db),
     webhooks: sqlWebhooks(db),
+    messages: sqlMessages(db),
     secrets: sqlSecrets(db),
     waitlist: sqlWaitlist(db, feed),
     idempotency: sqlIdempotency(db),
@@ -52,6 +54,7 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
         await db.exec(
           'TRUNCATE sessions, accounts, api_tokens, webhook_deliveries, webhook_endpoints, waitlist_offers, freed_slots, waitlist_entries, time_off, appointments, visit_types, patient_search_keys, patient_name_words, patients, doctors, idempotency_keys',
         );
+        await db.exec('TRUNCATE messages, message_templates');
         // The default site stays, as the migration made it: every clinic has one.
         await db.exec(`DELETE FROM sites WHERE NOT is_default; UPDATE sites SET name = 'Main site', address = NULL WHERE is_default`);
         // The chain starts again from nothing, and so does the outbox's place on it.

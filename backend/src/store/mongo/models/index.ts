@@ -12,6 +12,7 @@ import { timeOffModel } from './time-off.js';
 import { visitTypeModel } from './visit-type.js';
 import { siteModel } from './site.js';
 import { webhookModels } from './webhook.js';
+import { messageModels } from './message.js';
 import { appSecretModel } from './app-secret.js';
 import { waitlistModels } from './waitlist.js';
 
@@ -24,6 +25,7 @@ export function registerModels(connection: Connection) {
     VisitType: visitTypeModel(connection),
     Site: siteModel(connection),
     ...webhookModels(connection),
+    ...messageModels(connection),
     AppSecret: appSecretModel(connection),
     ...waitlistModels(connection),
     BookingLock: bookingLockModel(connection),
