@@ -29,6 +29,11 @@ export function conflictMessage(error: ApiError, attempt: Attempt): { title: str
         title: `${attempt.doctorName} is no longer free at that time.`,
         text: `Someone else has just booked ${attempt.doctorName} for ${when}. The free slots have been refreshed: please choose another time.`,
       };
+    case 'SLOT_HELD':
+      return {
+        title: `${attempt.doctorName}’s ${when} is held for a patient on the waitlist.`,
+        text: 'They have been offered it and have a few minutes to answer; if they decline or do not answer, it goes to the next in line, or becomes free again. Please choose another time.',
+      };
     case 'ALREADY_CANCELLED':
       return { title: 'This appointment can no longer be moved.', text: 'It has been cancelled in the meantime.' };
     default:
