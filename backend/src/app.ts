@@ -20,6 +20,10 @@ import { sitesController } from './controllers/sites.js';
 import { sitesRouter } from './routes/sites.js';
 import { siteDirectory } from './services/sites.js';
 import { webhooksController } from './controllers/webhooks.js';
+import { visitsController } from './controllers/visits.js';
+import { visitsRouter } from './routes/visits.js';
+import { patientLinks } from './services/patient-links.js';
+import { patientVisits } from './services/patient-visits.js';
 import { webhooksRouter } from './routes/webhooks.js';
 import { webhookService } from './services/webhooks.js';
 import { createMetrics, instrumentStore } from './runtime/metrics.js';
@@ -67,7 +71,7 @@ export type AppDependencies = {
     | 'metricsToken'
     | 'patientReadsPerMinute'
   > &
-    Partial<Pick<AppConfig, 'publicUrl' | 'webhookAllowPrivate' | 'webhookClaimSeconds'>>;
+    Partial<Pick<AppConfig, 'publicUrl' | 'port' | 'webhookAllowPrivate' | 'webhookClaimSeconds' | 'patientCancelNoticeHours'>>;
   logger: Logger;
   /** The built SPA to serve at `/`; omitted in API-only tests. */
   frontendDir?: string;
@@ -75,6 +79,9 @@ export type AppDependencies = {
   /** Shown on the sign-in page only when the demo clinic (and its accounts) is in this store. */
   demoAccounts?: readonly DemoAccount[];
 };
+
+// Tokens cannot be guessed (HMAC-signed); the limit keeps one address from hammering the public pages.
+const PATIENT_LINK_REQUESTS_PER_MINUTE = 60;
 
 // A lost notice is made up for within a second; proxies drop a stream silent for a minute.
 const EVENTS_POLL_MS = 1000;
@@ -111,6 +118,10 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   const sessions = sessionService(store, config.auth, loginThrottle(clock), clock, audit);
   const accounts = accountService(store, clock, audit);
   const tokens = tokenService(store, clock, audit);
+  // Links handed to patients must open where they can reach the clinic, not where a request came in.
+  const publicUrl = config.publicUrl ?? `http://localhost:${config.port ?? 3000}`;
+  const links = patientLinks(store, (path) => `${publicUrl}${path}`);
+  const visits = patientVisits(store, links, appointments, audit, config.patientCancelNoticeHours ?? 24, clock);
 
   const app = express();
   app.disable('x-powered-by');
@@ -191,6 +202,8 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   );
   mount('/availability', availabilityRouter(appointmentHandlers));
   mount('/events', express.Router().get('/', events.stream));
+  api.use('/visit', rateLimiter(config.rateLimitPerMinute === 0 ? 0 : PATIENT_LINK_REQUESTS_PER_MINUTE));
+  mount('/visit', visitsRouter(visitsController(visits, config.clinic.timezone)));
   mount('/audit', auditRouter(auditController(audit, config.clinic.timezone)));
   api.use(docsRouter(buildOpenApiDocument()));
   api.use(notFoundRoute);
@@ -210,5 +223,7 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   app.locals.closeStreams = events.closeAll;
   // The server process runs the webhook worker (server.ts); tests drive rounds themselves.
   app.locals.webhooks = webhooks;
+  // Confirmations put these links in their emails; tests sign tokens with it.
+  app.locals.links = links;
   return app;
 }

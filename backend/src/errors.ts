@@ -27,6 +27,11 @@ export const ERROR_CODES = {
     when: "the caller's role may not do this, or the request came from another site",
   },
   NOT_FOUND: { status: 404, message: 'Not found', when: 'the id is well-formed but nothing has it' },
+  LINK_INVALID: {
+    status: 404,
+    message: 'This link is not valid or has expired',
+    when: 'a patient link is malformed, forged, expired or for another purpose (one answer for all)',
+  },
   BOOKING_CONFLICT: {
     status: 409,
     message: 'Time slot not available',
@@ -52,6 +57,11 @@ export const ERROR_CODES = {
     status: 409,
     message: 'Someone else is holding this time slot',
     when: 'another client holds the slot for a booking in progress',
+  },
+  CANCEL_TOO_LATE: {
+    status: 409,
+    message: 'It is too late to cancel this appointment online; please call the clinic',
+    when: 'a patient link cancels within PATIENT_CANCEL_NOTICE_HOURS of the start',
   },
   INVALID_TRANSITION: {
     status: 409,

@@ -47,6 +47,7 @@ const envSchema = z
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
     WEBHOOK_CLAIM_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    PATIENT_CANCEL_NOTICE_HOURS: z.coerce.number().int().min(0).max(720).default(24),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20000),
     SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
     SERVE_FRONTEND: z.enum(['true', 'false']).default('true'),
@@ -141,6 +142,8 @@ export type AppConfig = Readonly<{
   webhookAllowPrivate?: boolean;
   /** How long a worker holds a delivery it is sending before another may take it over (it died). */
   webhookClaimSeconds?: number;
+  /** How long before the start a patient's own cancel link stops working; after that they call. */
+  patientCancelNoticeHours?: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -172,6 +175,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
     webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === 'true',
     webhookClaimSeconds: env.WEBHOOK_CLAIM_SECONDS,
+    patientCancelNoticeHours: env.PATIENT_CANCEL_NOTICE_HOURS,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     seedDemo: env.SEED_DEMO,
     serveFrontend: env.SERVE_FRONTEND === 'true',

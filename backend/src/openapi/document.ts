@@ -32,6 +32,7 @@ import { timeOffRoutes } from './time-off-routes.js';
 import { visitTypeRoutes } from './visit-type-routes.js';
 import { siteRoutes } from './site-routes.js';
 import { webhookRoutes } from './webhook-routes.js';
+import { visitRoutes } from './visit-routes.js';
 import { ruleFor } from '../auth/policy.js';
 import { accessRoutes, securitySchemes } from './access-routes.js';
 import { createDoctorBody, doctorSchema, listDoctorsQuery, updateDoctorBody } from '../schemas/doctors.js';
@@ -295,6 +296,7 @@ export function buildOpenApiDocument() {
     ...siteRoutes(),
     ...webhookRoutes(),
     ...calendarRoutes(),
+    ...visitRoutes(),
     ...auditRoutes(),
     ...accessRoutes(),
   ];

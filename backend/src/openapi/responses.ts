@@ -14,6 +14,8 @@ export const ERRORS = {
   validation: row('VALIDATION_ERROR'),
   json: row('INVALID_JSON'),
   notFound: row('NOT_FOUND'),
+  linkInvalid: row('LINK_INVALID'),
+  tooLate: row('CANCEL_TOO_LATE'),
   booking: row('BOOKING_CONFLICT'),
   patient: row('PATIENT_CONFLICT'),
   cancelled: row('ALREADY_CANCELLED'),

@@ -170,8 +170,9 @@ describe('the OpenAPI document is structurally sound', () => {
     expect(availability).toEqual(expect.arrayContaining(['doctorId', 'date', 'duration', 'slotMinutes']));
     const codes = (document.components!.schemas!.Error as { properties: { error: { properties: { code: { enum: string[] } } } } })
       .properties.error.properties.code.enum;
-    expect(codes).toHaveLength(22);
+    expect(codes).toHaveLength(24);
     expect(codes).toContain('INVALID_TRANSITION');
+    expect(codes).toEqual(expect.arrayContaining(['LINK_INVALID', 'CANCEL_TOO_LATE']));
     expect(codes).toContain('UNSUPPORTED_MEDIA_TYPE');
   });
 });

@@ -28,6 +28,8 @@ describe('configuration', () => {
     [{ ADMIN_EMAIL: 'root@example.org' }, 'ADMIN_PASSWORD'],
     [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
     [{ DATABASE_READ_URL: 'mysql://replica/clinic' }, 'DATABASE_READ_URL'],
+    [{ PATIENT_CANCEL_NOTICE_HOURS: '-1' }, 'PATIENT_CANCEL_NOTICE_HOURS'],
+    [{ PATIENT_CANCEL_NOTICE_HOURS: 'a day' }, 'PATIENT_CANCEL_NOTICE_HOURS'],
   ])('stops on %o with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));
@@ -37,6 +39,12 @@ describe('configuration', () => {
     expect(loadConfig({ WEB_CONCURRENCY: '3' }).webConcurrency).toBe(3);
     expect(loadConfig({ WEB_CONCURRENCY: 'auto' }).webConcurrency).toBeGreaterThanOrEqual(1);
     expect(loadConfig({ WEB_CONCURRENCY: '' }).webConcurrency).toBe(1);
+  });
+
+  it('lets patients cancel through their link until 24 hours before the start unless PATIENT_CANCEL_NOTICE_HOURS says otherwise', () => {
+    expect(loadConfig({}).patientCancelNoticeHours).toBe(24);
+    expect(loadConfig({ PATIENT_CANCEL_NOTICE_HOURS: '48' }).patientCancelNoticeHours).toBe(48);
+    expect(loadConfig({ PATIENT_CANCEL_NOTICE_HOURS: '0' }).patientCancelNoticeHours).toBe(0);
   });
 
   it('reads a comma-separated list of CORS origins', () => {

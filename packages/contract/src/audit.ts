@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'appointment.check_in',
   'appointment.complete',
   'appointment.no_show',
+  'appointment.patient_confirm',
   'auth.login',
   'auth.login_failed',
   'auth.logout',
@@ -29,7 +30,11 @@ export const auditRecordSchema = z.object({
   id: z.string(),
   seq: z.number().int().meta({ description: 'The record’s place in the chain: 1, 2, 3... without gaps' }),
   at: z.string(),
-  actorKind: z.enum(['account', 'token', 'local', 'anonymous']),
+  actorKind: z
+    .enum(['account', 'token', 'local', 'anonymous', 'patient-link'])
+    .meta({
+      description: 'patient-link: a patient acting through a signed link; actorId is the appointment, actorLabel the link’s purpose',
+    }),
   actorId: z.string().nullable(),
   actorLabel: z.string().nullable().meta({ description: 'The account’s email or the token’s name' }),
   action: z.enum(AUDIT_ACTIONS),

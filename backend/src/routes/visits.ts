@@ -1,0 +1,7 @@
+import { Router } from 'express';
+import type { visitsController } from '../controllers/visits.js';
+
+/** The pages a patient's link opens: public, the signed token is the credential. */
+export function visitsRouter(visits: ReturnType<typeof visitsController>) {
+  return Router().get('/:token', visits.view).post('/:token/confirm', visits.confirm).post('/:token/cancel', visits.cancel);
+}
