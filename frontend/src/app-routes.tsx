@@ -22,6 +22,7 @@ import { SchedulePage } from './features/schedule/schedule-page';
 import { SitesPage } from './features/sites/sites-page';
 import { TokensPage } from './features/tokens/tokens-page';
 import { WebhooksPage } from './features/webhooks/webhooks-page';
+import { VisitPage } from './features/patient-links/visit-page';
 import { ClinicConfigRoute } from './lib/clinic-config';
 
 const screens: Record<PagePath, ReactNode> = {
@@ -43,6 +44,8 @@ const screens: Record<PagePath, ReactNode> = {
 const rolesOf = (path: PagePath) => PAGES.find((page) => page.path === path)?.roles ?? [];
 
 export const routes: RouteObject[] = [
+  // Patients open these from a link, with no account: outside the session gate, never sent to sign-in.
+  { path: '/visit/:token', element: <VisitPage />, errorElement: <RouteError /> },
   {
     element: <ClinicConfigRoute />,
     children: [
