@@ -21,7 +21,7 @@ import { sitesRouter } from './routes/sites.js';
 import { siteDirectory } from './services/sites.js';
 import { webhooksController } from './controllers/webhooks.js';
 import { visitsController } from './controllers/visits.js';
-import { visitsRouter } from './routes/visits.js';
+import { appointmentLinksRouter, visitsRouter } from './routes/visits.js';
 import { patientLinks } from './services/patient-links.js';
 import { patientVisits } from './services/patient-visits.js';
 import { webhooksRouter } from './routes/webhooks.js';
@@ -196,6 +196,8 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   mount('/patients', patientsRouter(patientsController(directory, appointments, config.clinic.timezone)));
   mount('/sites', sitesRouter(sitesController(sites)));
   mount('/webhooks', webhooksRouter(webhooksController(webhooks)));
+  const visitHandlers = visitsController(visits, config.clinic.timezone);
+  mount('/appointments', appointmentLinksRouter(visitHandlers));
   mount(
     '/appointments',
     appointmentsRouter(appointmentHandlers, { idempotency: idempotency(store, logger, audit), bookingOutcome: bookingOutcome(metrics) }),
@@ -203,7 +205,7 @@ export function createApp({ store: rawStore, config, logger, frontendDir, clock 
   mount('/availability', availabilityRouter(appointmentHandlers));
   mount('/events', express.Router().get('/', events.stream));
   api.use('/visit', rateLimiter(config.rateLimitPerMinute === 0 ? 0 : PATIENT_LINK_REQUESTS_PER_MINUTE));
-  mount('/visit', visitsRouter(visitsController(visits, config.clinic.timezone)));
+  mount('/visit', visitsRouter(visitHandlers));
   mount('/audit', auditRouter(auditController(audit, config.clinic.timezone)));
   api.use(docsRouter(buildOpenApiDocument()));
   api.use(notFoundRoute);

@@ -80,6 +80,7 @@ export const POLICY: Readonly<Record<string, Rule>> = {
   'POST /api/appointments/:id/check-in': DESK,
   'POST /api/appointments/:id/complete': DESK,
   'POST /api/appointments/:id/no-show': DESK,
+  'GET /api/appointments/:id/patient-links': DESK,
   'GET /api/availability': CLINICAL,
   'GET /api/events': CLINICAL,
 

@@ -1,6 +1,7 @@
 import type { Visit } from '@clinic/contract/visits';
 import type { Request, Response } from 'express';
 import type { PatientVisit, PatientVisitService } from '../services/patient-visits.js';
+import { idParams } from '../schemas/common.js';
 import { visitActionBody } from '../schemas/visits.js';
 import { parse } from './parse.js';
 import { ok } from './present.js';
@@ -28,6 +29,11 @@ const tokenOf = (req: Request) => String(req.params.token ?? '');
 
 export function visitsController(visits: PatientVisitService, clinicZone: string) {
   return {
+    links: async (req: Request, res: Response) => {
+      const { id } = parse(idParams, req.params, 'params');
+      const { expiresAt, ...urls } = await visits.linksFor(id);
+      res.json(ok({ ...urls, expiresAt: expiresAt.toISOString() }));
+    },
     view: async (req: Request, res: Response) => {
       res.json(ok(presentVisit(await visits.view(tokenOf(req)), clinicZone)));
     },

@@ -1,5 +1,5 @@
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { envelope, z } from '../schemas/common.js';
+import { envelope, idParams, z } from '../schemas/common.js';
 import { visitActionBody, visitSchema } from '../schemas/visits.js';
 import { ERRORS, errorResponses, jsonBody, ok, requestHeaders, WRITE_ERRORS } from './responses.js';
 
@@ -27,6 +27,23 @@ export function visitRoutes(): RouteConfig[] {
     },
   });
   return [
+    {
+      method: 'get',
+      path: '/api/appointments/{id}/patient-links',
+      tags: ['Patient links'],
+      summary: 'The patient’s view, confirm and cancel links for an appointment, to pass on by phone or text',
+      description:
+        'Each works until a day after the appointment ends, as the links in confirmation emails do. Read as the appointment is (audited).',
+      request: { params: idParams, headers: requestHeaders },
+      responses: {
+        ...ok(
+          200,
+          'The links, on PUBLIC_URL',
+          envelope(z.object({ view: z.string(), confirm: z.string(), cancel: z.string(), expiresAt: z.string() })),
+        ),
+        ...errorResponses([ERRORS.validation, ERRORS.notFound]),
+      },
+    },
     {
       method: 'get',
       path: '/api/visit/{token}',

@@ -19,6 +19,8 @@ export type PatientVisit = {
 };
 
 const HOUR_MS = 60 * 60 * 1000;
+// As in the confirmation emails: a link works until a day after the visit ends.
+const LINK_LIFETIME_AFTER_END_MS = 24 * HOUR_MS;
 const PATIENT_CANCEL_REASON = 'Cancelled by the patient through their link';
 
 // One answer for every bad link (malformed, forged, expired, other purpose, unknown appointment),
@@ -67,6 +69,17 @@ export function patientVisits(
   };
 
   return {
+    /**
+     * The patient's links for one appointment, for the desk to pass on by phone or text; read as
+     * the appointment is (audited, and a doctor account sees only its own).
+     */
+    linksFor: async (id: string) => {
+      const appointment = await appointments.get(id);
+      const expiresAt = new Date(appointment.end.getTime() + LINK_LIFETIME_AFTER_END_MS);
+      const url = (purpose: VisitPurpose) => links.url({ purpose, id, expiresAt });
+      return { view: await url('view'), confirm: await url('confirm'), cancel: await url('cancel'), expiresAt };
+    },
+
     view: async (token: string): Promise<PatientVisit> => {
       const { purpose, id } = await open(token, VISIT_PURPOSES);
       const appointment = await audit.read({ action: 'appointment.read', resourceType: 'appointment', resourceId: id }, () => current(id));

@@ -184,3 +184,37 @@ describe('Patient links: /api/visit/:token', () => {
     expect(await opened.store.appointments.get(appointment.id)).toMatchObject({ status: 'BOOKED' });
   });
 });
+
+describe('GET /api/appointments/:id/patient-links', () => {
+  let opened: OpenedStore;
+  let app: ReturnType<typeof testApp>;
+  beforeAll(async () => {
+    opened = await openPgliteStore();
+    app = testApp(opened.store, { config: { port: 4321 } });
+  });
+  afterAll(() => opened?.cleanup());
+
+  it('gives the desk the three links on http://localhost:<PORT> without PUBLIC_URL, each opening its purpose until a day after the end', async () => {
+    const api = apiClient(app);
+    const [doctor, patient] = [await api.doctor(), await api.patient()];
+    const booked = await api.http
+      .post('/api/appointments')
+      .send({ doctorId: doctor.id, patientId: patient.id, start: at(futureDate(4), '11:00') });
+    const response = await api.http.get(`/api/appointments/${booked.body.data.id}/patient-links`);
+    expect(response.status).toBe(200);
+    const { view, confirm, cancel, expiresAt } = response.body.data as Record<string, string>;
+    expect(expiresAt).toBe(new Date(Date.parse(booked.body.data.end) + DAY_MS).toISOString());
+    for (const [url, purpose] of [
+      [view, 'view'],
+      [confirm, 'confirm'],
+      [cancel, 'cancel'],
+    ] as const) {
+      expect(url).toMatch(/^http:\/\/localhost:4321\/visit\//);
+      const opened = await request(app).get(`/api/visit/${url!.split('/visit/')[1]}`);
+      expect([opened.status, opened.body.data.purpose]).toEqual([200, purpose]);
+    }
+    const unknown = await api.http.get('/api/appointments/0193a0c4-7b1e-7c8e-9d2a-5f3e1c2b4a6d/patient-links');
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'NOT_FOUND']);
+    expect((await request(app).get(`/api/appointments/${booked.body.data.id}/patient-links`)).status).toBe(401);
+  });
+});
