@@ -23,6 +23,7 @@ import { SitesPage } from './features/sites/sites-page';
 import { TokensPage } from './features/tokens/tokens-page';
 import { WebhooksPage } from './features/webhooks/webhooks-page';
 import { VisitPage } from './features/patient-links/visit-page';
+import { WaitlistPage } from './features/waitlist/waitlist-page';
 import { ClinicConfigRoute } from './lib/clinic-config';
 
 const screens: Record<PagePath, ReactNode> = {
@@ -32,6 +33,7 @@ const screens: Record<PagePath, ReactNode> = {
   '/doctors': <DoctorsPage />,
   '/sites': <SitesPage />,
   '/patients': <PatientsPage />,
+  '/waitlist': <WaitlistPage />,
   '/my-day': <MyDayPage />,
   '/accounts': <AccountsPage />,
   '/tokens': <TokensPage />,
