@@ -22,6 +22,7 @@ import { SchedulePage } from './features/schedule/schedule-page';
 import { SitesPage } from './features/sites/sites-page';
 import { TokensPage } from './features/tokens/tokens-page';
 import { WebhooksPage } from './features/webhooks/webhooks-page';
+import { OfferPage } from './features/patient-links/offer-page';
 import { VisitPage } from './features/patient-links/visit-page';
 import { WaitlistPage } from './features/waitlist/waitlist-page';
 import { ClinicConfigRoute } from './lib/clinic-config';
@@ -48,6 +49,7 @@ const rolesOf = (path: PagePath) => PAGES.find((page) => page.path === path)?.ro
 export const routes: RouteObject[] = [
   // Patients open these from a link, with no account: outside the session gate, never sent to sign-in.
   { path: '/visit/:token', element: <VisitPage />, errorElement: <RouteError /> },
+  { path: '/offer/:token', element: <OfferPage />, errorElement: <RouteError /> },
   {
     element: <ClinicConfigRoute />,
     children: [
