@@ -20,6 +20,9 @@ import { sitesController } from './controllers/sites.js';
 import { sitesRouter } from './routes/sites.js';
 import { siteDirectory } from './services/sites.js';
 import { webhooksController } from './controllers/webhooks.js';
+import { visitsController } from './controllers/visits.js';
+import { appointmentLinksRouter, visitsRouter } from './routes/visits.js';
+import { patientVisits } from './services/patient-visits.js';
 import { webhooksRouter } from './routes/webhooks.js';
 import { webhookService } from './services/webhooks.js';
 import { offersController, waitlistController } from './controllers/waitlist.js';
@@ -86,6 +89,7 @@ export type AppDependencies = {
         | 'reminderHours'
         | 'port'
         | 'waitlistHoldMinutes'
+        | 'patientCancelNoticeHours'
       >
     >;
   logger: Logger;
@@ -98,8 +102,8 @@ export type AppDependencies = {
   demoAccounts?: readonly DemoAccount[];
 };
 
-// A patient's link is tried a few times at most; a flood of guesses is someone else.
-const LINKS_PER_MINUTE = 60;
+// Tokens cannot be guessed (HMAC-signed); the limit keeps one address from hammering the public pages.
+const PATIENT_LINK_REQUESTS_PER_MINUTE = 60;
 
 // A lost notice is made up for within a second; proxies drop a stream silent for a minute.
 const EVENTS_POLL_MS = 1000;
@@ -126,6 +130,7 @@ export function createApp({
     claimMs: (config.webhookClaimSeconds ?? 60) * 1000,
     clock,
   });
+  // Links handed to patients must open where they can reach the clinic, not where a request came in.
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port ?? 3000}`;
   const links = patientLinks(store, (path) => publicUrl + path);
   const messages = messageService(store, logger, {
@@ -159,6 +164,7 @@ export function createApp({
   const sessions = sessionService(store, config.auth, loginThrottle(clock), clock, audit);
   const accounts = accountService(store, clock, audit);
   const tokens = tokenService(store, clock, audit);
+  const visits = patientVisits(store, links, appointments, audit, config.patientCancelNoticeHours ?? 24, clock);
 
   const app = express();
   app.disable('x-powered-by');
@@ -234,17 +240,22 @@ export function createApp({
   mount('/sites', sitesRouter(sitesController(sites)));
   mount('/webhooks', webhooksRouter(webhooksController(webhooks)));
   mount('/waitlist', waitlistRouter(waitlistController(waitlist)));
-  api.use('/offers', rateLimiter(LINKS_PER_MINUTE));
+  const linkLimit = rateLimiter(config.rateLimitPerMinute === 0 ? 0 : PATIENT_LINK_REQUESTS_PER_MINUTE);
+  api.use('/offers', linkLimit);
   mount('/offers', offersRouter(offersController(waitlist, config.clinic.timezone)));
   const messageHandlers = messagesController(messages);
   mount('/messages', messagesRouter(messageHandlers));
   mount('/message-templates', messageTemplatesRouter(messageHandlers));
+  const visitHandlers = visitsController(visits, config.clinic.timezone);
+  mount('/appointments', appointmentLinksRouter(visitHandlers));
   mount(
     '/appointments',
     appointmentsRouter(appointmentHandlers, { idempotency: idempotency(store, logger, audit), bookingOutcome: bookingOutcome(metrics) }),
   );
   mount('/availability', availabilityRouter(appointmentHandlers));
   mount('/events', express.Router().get('/', events.stream));
+  api.use('/visit', linkLimit);
+  mount('/visit', visitsRouter(visitHandlers));
   mount('/audit', auditRouter(auditController(audit, config.clinic.timezone)));
   api.use(docsRouter(buildOpenApiDocument()));
   api.use(notFoundRoute);

@@ -68,6 +68,11 @@ export const ERROR_CODES = {
     message: 'This offer has already been answered',
     when: 'a waitlist offer is accepted or declined after it was accepted, declined or withdrawn',
   },
+  CANCEL_TOO_LATE: {
+    status: 409,
+    message: 'It is too late to cancel this appointment online; please call the clinic',
+    when: 'a patient link cancels within PATIENT_CANCEL_NOTICE_HOURS of the start',
+  },
   INVALID_TRANSITION: {
     status: 409,
     message: 'The appointment cannot move to that status',

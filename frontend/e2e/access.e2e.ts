@@ -84,7 +84,7 @@ describe('sign-in, roles and admin pages in a real browser', () => {
     await signInWith(page, staff.email, staff.password);
     await heading(page, 'Patients').waitFor();
     expect(new URL(page.url()).pathname).toBe('/patients');
-    expect(await menu(page)).toEqual(['Schedule', 'Book', 'Appointments', 'Doctors', 'Sites', 'Patients', 'My account']);
+    expect(await menu(page)).toEqual(['Schedule', 'Book', 'Appointments', 'Doctors', 'Sites', 'Patients', 'Waitlist', 'My account']);
     expect(await page.getByRole('banner').textContent()).toContain(staff.name);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -134,6 +134,7 @@ describe('sign-in, roles and admin pages in a real browser', () => {
       'Doctors',
       'Sites',
       'Patients',
+      'Waitlist',
       'Accounts',
       'Tokens',
       'Webhooks',

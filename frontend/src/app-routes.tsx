@@ -23,6 +23,9 @@ import { SchedulePage } from './features/schedule/schedule-page';
 import { SitesPage } from './features/sites/sites-page';
 import { TokensPage } from './features/tokens/tokens-page';
 import { WebhooksPage } from './features/webhooks/webhooks-page';
+import { OfferPage } from './features/patient-links/offer-page';
+import { VisitPage } from './features/patient-links/visit-page';
+import { WaitlistPage } from './features/waitlist/waitlist-page';
 import { ClinicConfigRoute } from './lib/clinic-config';
 
 const screens: Record<PagePath, ReactNode> = {
@@ -32,6 +35,7 @@ const screens: Record<PagePath, ReactNode> = {
   '/doctors': <DoctorsPage />,
   '/sites': <SitesPage />,
   '/patients': <PatientsPage />,
+  '/waitlist': <WaitlistPage />,
   '/my-day': <MyDayPage />,
   '/accounts': <AccountsPage />,
   '/tokens': <TokensPage />,
@@ -45,6 +49,9 @@ const screens: Record<PagePath, ReactNode> = {
 const rolesOf = (path: PagePath) => PAGES.find((page) => page.path === path)?.roles ?? [];
 
 export const routes: RouteObject[] = [
+  // Patients open these from a link, with no account: outside the session gate, never sent to sign-in.
+  { path: '/visit/:token', element: <VisitPage />, errorElement: <RouteError /> },
+  { path: '/offer/:token', element: <OfferPage />, errorElement: <RouteError /> },
   {
     element: <ClinicConfigRoute />,
     children: [

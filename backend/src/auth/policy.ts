@@ -93,8 +93,14 @@ export const POLICY: Readonly<Record<string, Rule>> = {
   'POST /api/appointments/:id/check-in': DESK,
   'POST /api/appointments/:id/complete': DESK,
   'POST /api/appointments/:id/no-show': DESK,
+  'GET /api/appointments/:id/patient-links': DESK,
   'GET /api/availability': CLINICAL,
   'GET /api/events': CLINICAL,
+
+  // Patients have no account: the signed, expiring token in the path is the credential (checked by the service).
+  'GET /api/visit/:token': 'public',
+  'POST /api/visit/:token/confirm': 'public',
+  'POST /api/visit/:token/cancel': 'public',
 };
 
 type CompiledRule = { method: string; segments: string[]; rule: Rule };

@@ -8,7 +8,9 @@ export type Actor =
   | { kind: 'account'; id: string; label: string; role: Role; doctorId: string | null }
   | { kind: 'token'; id: string; label: string; role: Role; doctorId: null }
   | { kind: 'local'; id: 'local'; label: 'auth-off'; role: 'admin'; doctorId: null }
-  | { kind: 'anonymous'; id: null; label: null; role: null; doctorId: null };
+  | { kind: 'anonymous'; id: null; label: null; role: null; doctorId: null }
+  /** A patient holding a signed link: id is the appointment it names, label the link's purpose. */
+  | { kind: 'patient-link'; id: string; label: string; role: null; doctorId: null };
 
 export const ANONYMOUS: Actor = Object.freeze({ kind: 'anonymous', id: null, label: null, role: null, doctorId: null });
 

@@ -73,6 +73,7 @@ const envSchema = z
     SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
     MAIL_FROM: optional(z.string().trim().min(3)),
     REMINDER_HOURS: reminderHours,
+    PATIENT_CANCEL_NOTICE_HOURS: z.coerce.number().int().min(0).max(720).default(24),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20000),
     SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
     SERVE_FRONTEND: z.enum(['true', 'false']).default('true'),
@@ -174,6 +175,8 @@ export type AppConfig = Readonly<{
   mailFrom?: string;
   /** How many hours before the start each reminder goes out, largest first. */
   reminderHours?: readonly number[];
+  /** How long before the start a patient's own cancel link stops working; after that they call. */
+  patientCancelNoticeHours?: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -209,6 +212,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM ?? 'clinic@localhost',
     reminderHours: Object.freeze(env.REMINDER_HOURS),
+    patientCancelNoticeHours: env.PATIENT_CANCEL_NOTICE_HOURS,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     seedDemo: env.SEED_DEMO,
     serveFrontend: env.SERVE_FRONTEND === 'true',

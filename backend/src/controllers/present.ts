@@ -53,6 +53,7 @@ export const presentAppointment = (appointment: AppointmentView, clinicZone: str
   completedBy: appointment.completedBy,
   noShowAt: iso(appointment.noShowAt),
   noShowBy: appointment.noShowBy,
+  patientConfirmedAt: iso(appointment.patientConfirmedAt),
   visitType: appointment.visitType,
   bufferMinutes: appointment.bufferMinutes,
   site: { id: appointment.site.id, name: appointment.site.name, timezone: appointment.site.timezone ?? clinicZone },

@@ -19,7 +19,8 @@ export function authorize(requireAdminTotp: boolean, audit: AuditTrail) {
     const rule = ruleFor(req.method, path);
     if (rule === 'public') return next();
     const actor = res.locals.actor as Actor;
-    if (actor.kind === 'anonymous') {
+    // No role: no one signed in (a patient link is a caller only on its own public routes).
+    if (actor.role === null) {
       throw new AuthenticationError(
         'UNAUTHENTICATED',
         (res.locals.authProblem as string | undefined) ?? 'Sign in or send a valid API token',

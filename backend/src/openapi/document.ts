@@ -34,6 +34,7 @@ import { siteRoutes } from './site-routes.js';
 import { webhookRoutes } from './webhook-routes.js';
 import { waitlistRoutes } from './waitlist-routes.js';
 import { messageRoutes } from './message-routes.js';
+import { visitRoutes } from './visit-routes.js';
 import { ruleFor } from '../auth/policy.js';
 import { accessRoutes, securitySchemes } from './access-routes.js';
 import { createDoctorBody, doctorSchema, listDoctorsQuery, updateDoctorBody } from '../schemas/doctors.js';
@@ -301,6 +302,7 @@ export function buildOpenApiDocument() {
     ...waitlistRoutes(),
     ...messageRoutes(),
     ...calendarRoutes(),
+    ...visitRoutes(),
     ...auditRoutes(),
     ...accessRoutes(),
   ];

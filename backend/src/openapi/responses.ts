@@ -14,6 +14,8 @@ export const ERRORS = {
   validation: row('VALIDATION_ERROR'),
   json: row('INVALID_JSON'),
   notFound: row('NOT_FOUND'),
+  linkInvalid: row('LINK_INVALID'),
+  tooLate: row('CANCEL_TOO_LATE'),
   booking: row('BOOKING_CONFLICT'),
   patient: row('PATIENT_CONFLICT'),
   cancelled: row('ALREADY_CANCELLED'),
@@ -35,7 +37,6 @@ export const ERRORS = {
   internal: row('INTERNAL_ERROR'),
   unavailable: row('SERVICE_UNAVAILABLE'),
   held: row('SLOT_HELD'),
-  linkInvalid: row('LINK_INVALID'),
   offerExpired: row('OFFER_EXPIRED'),
   offerClosed: row('OFFER_CLOSED'),
 };

@@ -19,14 +19,24 @@ const mac = (key: Buffer, body: string) => createHmac('sha256', key).update(body
  */
 export function patientLinks(store: Pick<Store, 'secrets'>, publicUrl: (path: string) => string) {
   let key: Promise<Buffer> | null = null;
+  const decode = (value: string) => Buffer.from(value, 'base64url');
   const secret = () => {
     key ??= store.secrets
       .getOrCreate(SECRET_NAME, randomBytes(32).toString('base64url'))
-      .then((value) => Buffer.from(value, 'base64url'))
+      .then(decode)
       .catch((error: unknown) => {
         key = null;
         throw error;
       });
+    return key;
+  };
+  // Checking a token never makes the key: before the first link is signed no token is genuine, and
+  // a forged one must write nothing.
+  const existingSecret = async (): Promise<Buffer | null> => {
+    if (key) return key;
+    const stored = await store.secrets.get(SECRET_NAME);
+    if (stored === null) return null;
+    key ??= Promise.resolve(decode(stored));
     return key;
   };
 
@@ -39,7 +49,9 @@ export function patientLinks(store: Pick<Store, 'secrets'>, publicUrl: (path: st
   async function verify(token: string, purpose: LinkPurpose, now: Date): Promise<LinkClaims | null> {
     const [body, signature, extra] = token.split('.');
     if (!body || !signature || extra !== undefined) return null;
-    const expected = mac(await secret(), body);
+    const signingKey = await existingSecret();
+    if (!signingKey) return null;
+    const expected = mac(signingKey, body);
     const given = Buffer.from(signature, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
     let claims: unknown;

@@ -78,6 +78,8 @@ export type Appointment = {
   completedBy: string | null;
   noShowAt: Date | null;
   noShowBy: string | null;
+  /** When the patient confirmed they will come, through their link; null until they do. */
+  patientConfirmedAt: Date | null;
   /** 0 when booked, one more with every move: the calendar feed's SEQUENCE. */
   revision: number;
   visitTypeId: string | null;
@@ -233,6 +235,11 @@ export interface AppointmentRepository {
     idempotency?: IdempotencyCompletion,
     audit?: AuditEntry,
   ): Promise<AppointmentView | null>;
+  /**
+   * Records the patient's confirmation once, only while BOOKED: a second confirmation keeps the
+   * first time. Null when the appointment is unknown or no longer BOOKED.
+   */
+  confirmByPatient(id: string, at: Date, audit?: AuditEntry): Promise<AppointmentView | null>;
   /** Throws NOT_FOUND, ALREADY_CANCELLED, or INVALID_TRANSITION for one past BOOKED; never deletes. */
   cancel(id: string, reason: string | null, idempotency?: IdempotencyCompletion, audit?: AuditEntry): Promise<AppointmentView>;
   get(id: string): Promise<AppointmentView | null>;

@@ -9,12 +9,16 @@ import { apiClient, signInAs, testApp } from '../helpers/http.js';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 const PUBLIC = ['GET /api/health', 'GET /api/config', 'GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/logout'];
 // Calendar apps cannot sign in: the feed's key is its credential, checked by the feed itself. A
-// patient answering a waitlist offer has no account either: the signed link is the key.
+// patient answering a waitlist offer, or using a link to their visit, has no account either: the
+// signed token in the path is the key.
 const KEYED = [
   'GET /api/doctors/{id}/calendar.ics',
   'GET /api/offers/{token}',
   'POST /api/offers/{token}/accept',
   'POST /api/offers/{token}/decline',
+  'GET /api/visit/{token}',
+  'POST /api/visit/{token}/confirm',
+  'POST /api/visit/{token}/cancel',
 ];
 const SOME_ID = '0193a0c4-7b1e-7c8e-9d2a-5f3e1c2b4a6d';
 
@@ -63,10 +67,18 @@ describe('every /api route without credentials', () => {
   });
 
   it('gives the keyed calendar feed nothing without its key: 400 without one, 404 with a wrong one', async () => {
-    const feed = concrete(KEYED[0]!.split(' ')[1]!);
+    const feed = concrete('/api/doctors/{id}/calendar.ics');
     expect((await request(app).get(feed)).status).toBe(400);
     const wrong = await request(app).get(`${feed}?key=guess`);
     expect([wrong.status, wrong.body.error.code]).toEqual([404, 'NOT_FOUND']);
+  });
+
+  it('gives a patient link nothing without a genuine token: 404 LINK_INVALID', async () => {
+    for (const route of KEYED.filter((route) => route.includes('/visit/'))) {
+      const [method, path] = route.split(' ') as [string, string];
+      const response = await request(app)[method.toLowerCase() as 'get' | 'post'](concrete(path)).send({});
+      expect([response.status, response.body.error.code]).toEqual([404, 'LINK_INVALID']);
+    }
   });
 
   it('answers 401 for an unknown route too, so the anonymous cannot map the API', async () => {

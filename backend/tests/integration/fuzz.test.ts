@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../../src/openapi/document.js';
+import type { PatientLinks } from '../../src/services/patient-links.js';
 import type { SqlDatabase } from '../../src/store/sql/db.js';
 import { at, futureDate } from '../helpers/factories.js';
 import { errorStatuses, operationsOf, requestsFor, type FuzzRequest } from '../helpers/fuzz-requests.js';
@@ -38,7 +39,11 @@ beforeAll(async () => {
   ({ db, cleanup } = opened);
   const { logger, entries } = capturingLogger();
   logs = entries;
-  api = apiClient(testApp(opened.store, { logger }));
+  const app = testApp(opened.store, { logger });
+  api = apiClient(app);
+  // The link key is made when the first patient link is signed, which a read (GET
+  // /api/appointments/:id/patient-links) may be; made here, reads stay reads.
+  await (app.locals.links as PatientLinks).sign({ purpose: 'view', id: 'none', expiresAt: new Date() });
   const [doctor, patient] = [await api.doctor(), await api.patient()];
   const booked = await api.http
     .post('/api/appointments')

@@ -171,8 +171,9 @@ describe('the OpenAPI document is structurally sound', () => {
     const codes = (document.components!.schemas!.Error as { properties: { error: { properties: { code: { enum: string[] } } } } })
       .properties.error.properties.code.enum;
     expect(codes).toContain('SLOT_HELD');
-    expect(codes).toHaveLength(27);
+    expect(codes).toHaveLength(28);
     expect(codes).toContain('INVALID_TRANSITION');
+    expect(codes).toEqual(expect.arrayContaining(['LINK_INVALID', 'CANCEL_TOO_LATE']));
     expect(codes).toContain('UNSUPPORTED_MEDIA_TYPE');
   });
 });

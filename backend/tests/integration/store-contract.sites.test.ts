@@ -30,6 +30,8 @@ for (const engine of engines) {
       expect(new Set(values).size).toBe(1);
       await store.reset();
       expect(await store.secrets.getOrCreate('contract-secret', 'e')).toBe(values[0]);
+      expect(await store.secrets.get('contract-secret')).toBe(values[0]);
+      expect(await store.secrets.get('no-such-secret')).toBeNull();
     });
 
     it('creates, reads, lists (default first, then by name) and changes sites; null for an unknown id', async () => {

@@ -69,6 +69,7 @@ describe('what the presenters send', () => {
     completedBy: null,
     noShowAt: null,
     noShowBy: null,
+    patientConfirmedAt: null,
     revision: 0,
     visitTypeId: 'v1',
     bufferMinutes: 10,

@@ -33,6 +33,8 @@ describe('configuration', () => {
     [{ REMINDER_HOURS: '24,-2' }, 'REMINDER_HOURS'],
     [{ REMINDER_HOURS: '24,,2' }, 'REMINDER_HOURS'],
     [{ REMINDER_HOURS: '0' }, 'REMINDER_HOURS'],
+    [{ PATIENT_CANCEL_NOTICE_HOURS: '-1' }, 'PATIENT_CANCEL_NOTICE_HOURS'],
+    [{ PATIENT_CANCEL_NOTICE_HOURS: 'a day' }, 'PATIENT_CANCEL_NOTICE_HOURS'],
   ])('stops on %o with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));
@@ -52,6 +54,12 @@ describe('configuration', () => {
   it('reads SMTP_URL, MAIL_FROM and REMINDER_HOURS as a list of hours, largest first, without repeats', () => {
     const config = loadConfig({ SMTP_URL: 'smtp://mail.example.org:2525', MAIL_FROM: 'desk@clinic.example', REMINDER_HOURS: '1.5, 48,48' });
     expect(config).toMatchObject({ smtpUrl: 'smtp://mail.example.org:2525', mailFrom: 'desk@clinic.example', reminderHours: [48, 1.5] });
+  });
+
+  it('lets patients cancel through their link until 24 hours before the start unless PATIENT_CANCEL_NOTICE_HOURS says otherwise', () => {
+    expect(loadConfig({}).patientCancelNoticeHours).toBe(24);
+    expect(loadConfig({ PATIENT_CANCEL_NOTICE_HOURS: '48' }).patientCancelNoticeHours).toBe(48);
+    expect(loadConfig({ PATIENT_CANCEL_NOTICE_HOURS: '0' }).patientCancelNoticeHours).toBe(0);
   });
 
   it('reads a comma-separated list of CORS origins', () => {

@@ -11,6 +11,7 @@ function secrets(): { secrets: SecretRepository } {
         if (!kept.has(name)) kept.set(name, value);
         return kept.get(name)!;
       },
+      get: async (name) => kept.get(name) ?? null,
     },
   };
 }
@@ -19,6 +20,14 @@ const now = new Date('2026-12-04T10:00:00Z');
 const later = new Date('2026-12-05T10:00:00Z');
 
 describe('patient links', () => {
+  it('makes no key when checking a token before any link was signed: a forged token writes nothing', async () => {
+    const store = secrets();
+    const links = patientLinks(store, (path) => path);
+    const forged = `${Buffer.from(JSON.stringify({ p: 'cancel', i: 'appt-1', e: 4102444800 })).toString('base64url')}.c2ln`;
+    expect(await links.verify(forged, 'cancel', now)).toBeNull();
+    expect(await store.secrets.get('patient-links')).toBeNull();
+  });
+
   it('verifies its own token for the purpose it was made for, until it expires', async () => {
     const links = patientLinks(secrets(), (path) => `https://clinic.example${path}`);
     const token = await links.sign({ purpose: 'cancel', id: 'appt-1', expiresAt: later });

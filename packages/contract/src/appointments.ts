@@ -69,6 +69,10 @@ export const appointmentSchema = z.object({
   completedBy: z.string().nullable(),
   noShowAt: z.string().nullable(),
   noShowBy: z.string().nullable(),
+  patientConfirmedAt: z
+    .string()
+    .nullable()
+    .meta({ description: 'When the patient confirmed they will come, through the link in their confirmation' }),
   visitType: z.object({ id: z.string(), name: z.string() }).nullable(),
   bufferMinutes: z
     .number()

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'waitlist.decline',
   'waitlist.expire',
   'waitlist.withdraw',
+  'appointment.patient_confirm',
   'auth.login',
   'auth.login_failed',
   'auth.logout',
@@ -37,7 +38,8 @@ export const auditRecordSchema = z.object({
   seq: z.number().int().meta({ description: 'The record’s place in the chain: 1, 2, 3... without gaps' }),
   at: z.string(),
   actorKind: z.enum(['account', 'token', 'local', 'anonymous', 'system', 'patient-link']).meta({
-    description: 'system: a worker of the server (waitlist offers and expiries); patient-link: a patient through a link sent to them',
+    description:
+      'system: a worker of the server (waitlist offers and expiries); patient-link: a patient acting through a signed link sent to them',
   }),
   actorId: z.string().nullable(),
   actorLabel: z.string().nullable().meta({ description: 'The account’s email or the token’s name' }),

@@ -221,6 +221,26 @@ export function mongoAppointments(
         });
       }),
 
+    confirmByPatient: (id, at, entry) =>
+      mongoCall(async () => {
+        if (!isObjectIdHex(id)) return null;
+        const confirmed = await inTransaction(async (session) => {
+          // Only the first confirmation stamps it; a repeat matches nothing and reads it back below.
+          const updated = await Appointment.findOneAndUpdate(
+            { _id: id, status: 'BOOKED', patientConfirmedAt: null },
+            { $set: { patientConfirmedAt: at } },
+            { returnDocument: 'after', session },
+          ).lean();
+          if (!updated) return null;
+          const [view] = await appointmentViews(models, [updated], session);
+          await audit?.pending(entry, view!.id, session);
+          return view!;
+        });
+        if (confirmed) return confirmed;
+        const doc = await Appointment.findById(id).lean();
+        return doc?.status === 'BOOKED' ? (await appointmentViews(models, [doc]))[0]! : null;
+      }),
+
     get: (id) =>
       mongoCall(async () => {
         if (!isObjectIdHex(id)) return null;

@@ -53,6 +53,7 @@ export function toAppointment(doc: AppointmentDoc): Appointment {
     completedBy: doc.completedBy ?? null,
     noShowAt: doc.noShowAt ?? null,
     noShowBy: doc.noShowBy ?? null,
+    patientConfirmedAt: doc.patientConfirmedAt ?? null,
     revision: doc.revision ?? 0,
     visitTypeId: doc.visitTypeId?.toHexString() ?? null,
     bufferMinutes: doc.bufferMinutes ?? 0,

@@ -14,5 +14,6 @@ export function mongoSecrets({ AppSecret }: Pick<Models, 'AppSecret'>): SecretRe
         ).lean();
         return doc!.value;
       }),
+    get: (name) => mongoCall(async () => (await AppSecret.findById(name).lean())?.value ?? null),
   };
 }

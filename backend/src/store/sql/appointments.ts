@@ -78,6 +78,15 @@ WITH updated AS (
 )
 SELECT ${APPOINTMENT_VIEW_COLUMNS} FROM updated a ${APPOINTMENT_VIEW_JOINS}`;
 
+// Only the first confirmation stamps the row; a repeat finds nothing to update and reads it back.
+const CONFIRM_BY_PATIENT = `
+WITH updated AS (
+  UPDATE appointments SET patient_confirmed_at = $2, updated_at = $2
+  WHERE id = $1 AND status = 'BOOKED' AND patient_confirmed_at IS NULL
+  RETURNING *
+)
+SELECT ${APPOINTMENT_VIEW_COLUMNS} FROM updated a ${APPOINTMENT_VIEW_JOINS}`;
+
 // The doctor's row is locked first, so time off being added meanwhile is either seen here or
 // lists this move (a move into time off changes no row). The lock is exclusive among moves: moves
 // of one doctor take turns instead of deadlocking on each other's exclusion checks, where each
@@ -231,6 +240,7 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
           completedBy: null,
           noShowAt: null,
           noShowBy: null,
+          patientConfirmedAt: null,
           revision: 0,
           visitTypeId: input.visitType?.id ?? null,
           bufferMinutes: input.bufferMinutes ?? 0,
@@ -336,6 +346,25 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
         // A no-show gives its time back, and every step is news to the live calendars of every process.
         if (view) feed.changed({ doctorId: view.doctorId, start: view.start, end: busyEnd(view) });
         return view;
+      }),
+
+    confirmByPatient: (id, at, audit) =>
+      sqlCall(async () => {
+        if (!isSqlId(id)) return null;
+        const view = await db.transaction(async (tx) => {
+          const updated = await tx.query<AppointmentViewRow>(CONFIRM_BY_PATIENT, [id, at]);
+          if (!updated.rows[0]) return null;
+          const confirmed = toAppointmentView(updated.rows[0]);
+          await appendInTransaction(tx, audit, confirmed.id);
+          return confirmed;
+        });
+        if (view) {
+          // Live calendars show the confirmation; the doctor's free time is unchanged.
+          feed.changed({ doctorId: view.doctorId, start: view.start, end: busyEnd(view) });
+          return view;
+        }
+        const current = await getView(db, id);
+        return current?.status === 'BOOKED' ? current : null;
       }),
 
     get: (id) => sqlCall(() => getView(db, id)),

@@ -39,6 +39,7 @@ export type AppointmentViewRow = {
   completed_by: string | null;
   no_show_at: Date | null;
   no_show_by: string | null;
+  patient_confirmed_at: Date | null;
   revision: number;
   visit_type_id: string | null;
   buffer_minutes: number;
@@ -54,7 +55,8 @@ export type AppointmentViewRow = {
 };
 
 export const APPOINTMENT_VIEW_COLUMNS = `a.id, a.doctor_id, a.patient_id, a.start_at, a.end_at, a.status, a.reason,
-  a.cancelled_at, a.cancellation_reason, a.checked_in_at, a.checked_in_by, a.completed_at, a.completed_by, a.no_show_at, a.no_show_by, a.revision,
+  a.cancelled_at, a.cancellation_reason, a.checked_in_at, a.checked_in_by, a.completed_at, a.completed_by, a.no_show_at, a.no_show_by,
+  a.patient_confirmed_at, a.revision,
   a.visit_type_id, a.buffer_minutes, a.site_id, a.created_at, a.updated_at,
   d.name AS doctor_name, d.specialty AS doctor_specialty, p.name AS patient_name, vt.name AS visit_type_name,
   s.name AS site_name, s.timezone AS site_timezone`;
@@ -118,6 +120,7 @@ export function toAppointmentView(row: AppointmentViewRow): AppointmentView {
     completedBy: row.completed_by,
     noShowAt: row.no_show_at,
     noShowBy: row.no_show_by,
+    patientConfirmedAt: row.patient_confirmed_at,
     revision: row.revision,
     visitTypeId: row.visit_type_id,
     bufferMinutes: row.buffer_minutes,

@@ -10,5 +10,9 @@ export function sqlSecrets(db: SqlDatabase): SecretRepository {
         await db.query('INSERT INTO app_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, value]);
         return (await db.query<{ value: string }>('SELECT value FROM app_secrets WHERE name = $1', [name])).rows[0]!.value;
       }),
+    get: (name) =>
+      sqlCall(
+        async () => (await db.query<{ value: string }>('SELECT value FROM app_secrets WHERE name = $1', [name])).rows[0]?.value ?? null,
+      ),
   };
 }

@@ -17,6 +17,7 @@ const base = {
   completedBy: null,
   noShowAt: null,
   noShowBy: null,
+  patientConfirmedAt: null,
   visitType: null,
   bufferMinutes: 0,
   site: { id: 's0', name: 'Main site', timezone: 'Europe/London' },

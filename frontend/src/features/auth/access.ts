@@ -15,6 +15,7 @@ export const PAGES = [
   { path: '/doctors', label: 'Doctors', roles: desk },
   { path: '/sites', label: 'Sites', roles: desk },
   { path: '/patients', label: 'Patients', roles: desk },
+  { path: '/waitlist', label: 'Waitlist', roles: desk },
   { path: '/messages', label: 'Messages', roles: desk },
   { path: '/my-day', label: 'My day', roles: ['doctor'] as readonly Role[] },
   { path: '/accounts', label: 'Accounts', roles: admin },

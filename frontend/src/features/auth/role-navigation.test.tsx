@@ -47,6 +47,7 @@ describe('role-aware navigation', () => {
       'Doctors',
       'Sites',
       'Patients',
+      'Waitlist',
       'Messages',
       'Accounts',
       'Tokens',
@@ -59,7 +60,17 @@ describe('role-aware navigation', () => {
   it('gives staff the desk pages but no admin page, and no doctor form on Doctors', async () => {
     signedInAs('staff');
     renderApp('/doctors');
-    expect(await menuLinks()).toEqual(['Schedule', 'Book', 'Appointments', 'Doctors', 'Sites', 'Patients', 'Messages', 'My account']);
+    expect(await menuLinks()).toEqual([
+      'Schedule',
+      'Book',
+      'Appointments',
+      'Doctors',
+      'Sites',
+      'Patients',
+      'Waitlist',
+      'Messages',
+      'My account',
+    ]);
     await screen.findByRole('heading', { level: 1, name: 'Doctors' });
     expect(screen.queryByRole('button', { name: 'Add doctor' })).not.toBeInTheDocument();
   });

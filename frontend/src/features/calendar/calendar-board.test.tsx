@@ -52,6 +52,7 @@ const visit: Appointment = {
   completedBy: null,
   noShowAt: null,
   noShowBy: null,
+  patientConfirmedAt: null,
   createdAt: '',
   updatedAt: '',
 };

@@ -45,6 +45,7 @@ function visit(id: string, doctorId: string, start: string, end: string, status:
     completedBy: null,
     noShowAt: null,
     noShowBy: null,
+    patientConfirmedAt: null,
     createdAt: '',
     updatedAt: '',
   };

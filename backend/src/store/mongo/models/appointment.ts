@@ -29,6 +29,7 @@ const appointmentSchema = new Schema<AppointmentDoc>(
     completedBy: { type: String, default: null },
     noShowAt: { type: Date, default: null },
     noShowBy: { type: String, default: null },
+    patientConfirmedAt: { type: Date, default: null },
     revision: { type: Number, default: 0 },
     visitTypeId: { type: Schema.Types.ObjectId, default: null, ref: 'VisitType' },
     bufferMinutes: { type: Number, default: 0, min: 0, max: 240 },
