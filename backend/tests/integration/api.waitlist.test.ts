@@ -87,8 +87,12 @@ for (const engine of engines) {
       const taken = await book(doctor.id, other.id, '10:00');
       expect(taken.status).toBe(409);
       expect(taken.body.error.code).toBe('SLOT_HELD');
+      const later = (await book(doctor.id, other.id, '11:30')).body.data as { id: string };
+      const moved = await api.http.post(`/api/appointments/${later.id}/reschedule`).send({ start: at(day, '10:00') });
+      expect(moved.status).toBe(409);
+      expect(moved.body.error.code).toBe('SLOT_HELD');
       const listed = (await api.http.get(`/api/appointments?doctorId=${doctor.id}`)).body.data as Array<{ status: string }>;
-      expect(listed.map((item) => item.status)).toEqual(['CANCELLED']);
+      expect(listed.map((item) => item.status)).toEqual(['CANCELLED', 'BOOKED']);
 
       const link = await token(hold);
       const page = await api.http.get(`/api/offers/${link}`).set('Authorization', '');
@@ -209,6 +213,22 @@ for (const engine of engines) {
       expect(ea.offers.filter((offer) => offer.status === 'open')).toHaveLength(1);
       expect(eb.offers.filter((offer) => offer.status === 'open')).toHaveLength(1);
       expect(new Set([ea.offers[0]!.start, eb.offers[0]!.start])).toEqual(new Set([at(day, '09:00'), at(day, '10:30')]));
+    });
+
+    it('offers time given back by removed time off, as it does a cancelled slot', async () => {
+      nextDay();
+      const doctor = await api.doctor();
+      const waiting = await api.patient();
+      const off = await api.http
+        .post(`/api/doctors/${doctor.id}/time-off`)
+        .send({ start: at(day, '09:00'), end: at(day, '13:00'), reason: 'training' });
+      expect(off.status).toBe(201);
+      const a = await wait({ patientId: waiting.id, doctorId: doctor.id, windows: [{ date: day, start: '11:00', end: '12:00' }] });
+      await worker().round();
+      expect((await entry(a.id)).offers).toEqual([]);
+      expect((await api.http.delete(`/api/time-off/${off.body.data.id}`)).status).toBe(204);
+      await worker().round();
+      expect((await entry(a.id)).offers).toEqual([expect.objectContaining({ status: 'open', start: at(day, '11:00') })]);
     });
 
     it('releases the hold when staff remove the entry, and answers a forged or unknown link with LINK_INVALID', async () => {

@@ -54,6 +54,12 @@ SELECT
     AS doctor_booked,
   EXISTS (SELECT 1 FROM appointments WHERE patient_id = $2 AND ${HOLDS_TIME} AND tstzrange(start_at, end_at, '[)') && tstzrange($3, $4, '[)')) AS patient`;
 
+// After a move met the doctor's constraint: whether only a waitlist hold keeps that time.
+const ONLY_HELD = `
+SELECT EXISTS (SELECT 1 FROM appointments WHERE doctor_id = $1 AND status = 'HELD' AND ${DOCTOR_BUSY} && tstzrange($2, $3, '[)'))
+  AND NOT EXISTS (SELECT 1 FROM appointments WHERE doctor_id = $1 AND ${HOLDS_TIME} AND status <> 'HELD' AND id <> $4
+                  AND ${DOCTOR_BUSY} && tstzrange($2, $3, '[)')) AS held`;
+
 const PARTICIPANTS = `
 SELECT (SELECT to_jsonb(d) FROM doctors d WHERE d.id = $1) AS doctor,
        (SELECT to_jsonb(p) FROM patients p WHERE p.id = $2) AS patient`;
@@ -304,6 +310,16 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
     reschedule: async (id, start, end, idempotency, audit, to) => {
       // A move to another doctor frees time in the old doctor's days too: read who that was first.
       const from = to?.doctorId ? (await sqlCall(() => getView(db, id)))?.doctorId : undefined;
+      // The constraint names no row: a doctor's time kept only by a hold is said to be held.
+      const namingHolds = async (error: unknown) => {
+        if (!(error instanceof ConflictError) || error.code !== 'BOOKING_CONFLICT') return error;
+        const current = await sqlCall(() => getView(db, id));
+        if (!current) return error;
+        const busyUntil = new Date(end.getTime() + current.bufferMinutes * 60_000);
+        const doctorId = to?.doctorId && isSqlId(to.doctorId) ? to.doctorId : current.doctorId;
+        const found = await db.query<{ held: boolean }>(ONLY_HELD, [doctorId, start, busyUntil, id]);
+        return found.rows[0]?.held ? slotHeld() : error;
+      };
       const view = await changing(
         () =>
           sqlCall(async () => {
@@ -321,7 +337,9 @@ export function sqlAppointments(db: SqlDatabase, days: DayCache, feed: ChangeFee
           }),
         // The time it left is not returned; every day of the doctor is read again.
         (moved) => ({ doctorId: moved.doctorId }),
-      );
+      ).catch(async (error: unknown) => {
+        throw await namingHolds(error);
+      });
       if (from && from !== view.doctorId) feed.changed({ doctorId: from });
       return view;
     },
