@@ -84,7 +84,17 @@ describe('sign-in, roles and admin pages in a real browser', () => {
     await signInWith(page, staff.email, staff.password);
     await heading(page, 'Patients').waitFor();
     expect(new URL(page.url()).pathname).toBe('/patients');
-    expect(await menu(page)).toEqual(['Schedule', 'Book', 'Appointments', 'Doctors', 'Sites', 'Patients', 'Waitlist', 'My account']);
+    expect(await menu(page)).toEqual([
+      'Schedule',
+      'Book',
+      'Appointments',
+      'Doctors',
+      'Sites',
+      'Patients',
+      'Waitlist',
+      'Messages',
+      'My account',
+    ]);
     expect(await page.getByRole('banner').textContent()).toContain(staff.name);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -135,6 +145,7 @@ describe('sign-in, roles and admin pages in a real browser', () => {
       'Sites',
       'Patients',
       'Waitlist',
+      'Messages',
       'Accounts',
       'Tokens',
       'Webhooks',
