@@ -19,5 +19,7 @@ export default defineConfig({
     restoreMocks: true,
     // The whole-app tests type and wait a lot; under CPU contention 5 s is not enough for them.
     testTimeout: 15_000,
+    // jsdom's set-up per file is most of the run; two files at a time use both of CI's cores.
+    maxWorkers: 2,
   },
 });

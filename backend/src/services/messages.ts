@@ -1,4 +1,5 @@
 import type { Logger } from '../config/logger.js';
+import { runRounds } from './rounds.js';
 import { NotFoundError } from '../errors.js';
 import type { Message, MessageFilter, NewMessage, ReminderDrop } from '../store/ports/messages.js';
 import type { Store } from '../store/store.js';
@@ -99,36 +100,7 @@ export function messageService(store: Store, logger: Logger, options: Options) {
     templates,
     tick,
     /** Runs rounds every `everyMs` and soon after any change the store hears of; answers how to stop. */
-    start: (everyMs: number) => {
-      let running: Promise<void> | null = null;
-      let again = false;
-      const round = () => {
-        if (running) {
-          again = true;
-          return;
-        }
-        running = tick()
-          .catch((error: unknown) => {
-            logger.error('message round failed', { error: String(error) });
-          })
-          .finally(() => {
-            running = null;
-            if (again) {
-              again = false;
-              round();
-            }
-          });
-      };
-      const timer = setInterval(round, everyMs);
-      timer.unref();
-      const unsubscribe = store.onChange?.(round);
-      round();
-      return async () => {
-        clearInterval(timer);
-        unsubscribe?.();
-        await running;
-      };
-    },
+    start: (everyMs: number) => runRounds(tick, logger, 'message', { everyMs, onChange: store.onChange }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { clientAddress, currentCorrelationId } from '../config/context.js';
 import type { Logger } from '../config/logger.js';
+import { runRounds } from './rounds.js';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import type { AuditEntry } from '../store/ports/audit.js';
 import type { NewWaitlistEntry, OfferView, WaitlistFilter } from '../store/ports/waitlist.js';
@@ -118,26 +119,8 @@ export function waitlistService(
     },
 
     round: offers.round,
-    /** Runs rounds every `everyMs` and soon after a change this store hears of; answers how to stop. */
-    start: (everyMs: number) => {
-      let running: Promise<void> | null = null;
-      const round = () => {
-        running ??= offers
-          .round()
-          .catch((error: unknown) => {
-            logger.error('waitlist round failed', { error: String(error) });
-          })
-          .finally(() => {
-            running = null;
-          });
-      };
-      const timer = setInterval(round, everyMs);
-      timer.unref();
-      return async () => {
-        clearInterval(timer);
-        await running;
-      };
-    },
+    /** Runs rounds every `everyMs`; answers how to stop. */
+    start: (everyMs: number) => runRounds(offers.round, logger, 'waitlist', { everyMs }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { WebhookEvent } from '@clinic/contract/webhooks';
 import type { Logger } from '../config/logger.js';
+import { runRounds } from './rounds.js';
 import { presentAppointment } from '../controllers/present.js';
 import { NotFoundError } from '../errors.js';
 import type { AuditRecord } from '../store/ports/audit.js';
@@ -163,38 +164,7 @@ export function webhookService(store: Store, logger: Logger, options: Options) {
     },
     tick,
     /** Runs rounds every `everyMs` and soon after any change the store hears of; answers how to stop. */
-    start: (everyMs: number) => {
-      let running: Promise<void> | null = null;
-      let again = false;
-      const round = () => {
-        if (running) {
-          again = true;
-          return;
-        }
-        running = tick()
-          .catch((error: unknown) => {
-            logger.error('webhook round failed', { error: String(error) });
-          })
-          .finally(() => {
-            running = null;
-            if (again) {
-              again = false;
-              round();
-            }
-          });
-      };
-      const timer = setInterval(round, everyMs);
-      timer.unref();
-      const unsubscribe = store.onChange?.(() => {
-        if (listening) round();
-      });
-      round();
-      return async () => {
-        clearInterval(timer);
-        unsubscribe?.();
-        await running;
-      };
-    },
+    start: (everyMs: number) => runRounds(tick, logger, 'webhook', { everyMs, onChange: store.onChange, wanted: () => listening }),
   };
 }
 

@@ -1,49 +1,17 @@
 // The waitlist (desk), through the one fetch client in api.ts.
+import type { z } from '@clinic/contract/fields';
+import type { NewWaitlistBody, WaitlistEntryBody, WaitlistOfferBody, waitlistWindow } from '@clinic/contract/waitlist';
 import { list, request, type Paging } from './api';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-/** When the patient could come: every given weekday, or one date, between two clinic wall times. */
-export type WaitlistWindow = { weekday?: Weekday; date?: string; start: string; end: string };
-
-export type NewWaitlistEntry = {
-  patientId: string;
-  doctorId?: string;
-  specialty?: string;
-  visitTypeId?: string;
-  windows: WaitlistWindow[];
-  note?: string;
-};
-
-export type WaitlistStatus = 'waiting' | 'offered' | 'booked' | 'removed';
-export type OfferOutcome = 'open' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
-
-export type WaitlistOffer = {
-  id: string;
-  entryId: string;
-  appointmentId: string;
-  doctorId: string;
-  start: string;
-  end: string;
-  status: OfferOutcome;
-  expiresAt: string;
-  createdAt: string;
-  decidedAt: string | null;
-};
-
-export type WaitlistEntry = {
-  id: string;
-  patient: { id: string; name: string };
-  doctor: { id: string; name: string; specialty: string } | null;
-  specialty: string | null;
-  visitType: { id: string; name: string } | null;
-  windows: WaitlistWindow[];
-  note: string | null;
-  status: WaitlistStatus;
-  createdAt: string;
-  offers: WaitlistOffer[];
-};
+export type WaitlistWindow = z.infer<typeof waitlistWindow>;
+export type NewWaitlistEntry = NewWaitlistBody;
+export type WaitlistStatus = WaitlistEntryBody['status'];
+export type OfferOutcome = WaitlistOfferBody['status'];
+export type WaitlistOffer = WaitlistOfferBody;
+export type WaitlistEntry = Omit<WaitlistEntryBody, '_id'>;
 
 export type WaitlistFilter = Paging & { doctorId?: string; status?: WaitlistStatus };
 
